@@ -1,0 +1,13 @@
+namespace JitBot.Core.Audit;
+
+/// <summary>The append-only audit trail.</summary>
+public interface IAuditLog
+{
+    /// <summary>Appends the event and returns it with its id.</summary>
+    Task<AuditEvent> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken);
+
+    Task<AuditEvent?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The newest events matching the query, oldest first.</summary>
+    Task<IReadOnlyList<AuditEvent>> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
+}

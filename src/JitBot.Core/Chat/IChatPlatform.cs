@@ -1,0 +1,26 @@
+using JitBot.Core.Common;
+using JitBot.Core.People;
+using JitBot.Core.Requests;
+
+namespace JitBot.Core.Chat;
+
+/// <summary>What the core asks of a chat platform. Adapters render the request in their own card format.</summary>
+public interface IChatPlatform
+{
+    Platform Platform { get; }
+
+    /// <summary>Posts the approval card for the request to a channel and returns where it is.</summary>
+    Task<CardRef> PostApprovalCardAsync(string channel, AccessRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Rewrites a posted card to show the request as it is now.</summary>
+    Task UpdateApprovalCardAsync(CardRef card, AccessRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Sends a direct message to a person of this platform.</summary>
+    Task SendDirectMessageAsync(Person person, string text, CancellationToken cancellationToken);
+
+    /// <summary>Shows a message to one person only, where they acted (Slack: ephemeral).</summary>
+    Task ReplyPrivatelyAsync(PrivateReply reply, CancellationToken cancellationToken);
+
+    /// <summary>Posts one audit line to the platform's audit channel, if one is configured.</summary>
+    Task PostAuditLineAsync(string text, CancellationToken cancellationToken);
+}

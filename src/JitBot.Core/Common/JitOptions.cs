@@ -1,0 +1,22 @@
+namespace JitBot.Core.Common;
+
+/// <summary>The operator's global guardrails and timings (appsettings <c>Jit:</c> and <c>Scheduling:</c>).</summary>
+public sealed record JitOptions
+{
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromHours(12);
+
+    public TimeSpan PendingTimeout { get; init; } = TimeSpan.FromHours(1);
+
+    public IReadOnlyList<string> Admins { get; init; } = [];
+
+    /// <summary>How long a failing grant is retried before the request ends Failed (never past expiry).</summary>
+    public TimeSpan GrantRetryWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a failing revoke is retried before giving up loudly.</summary>
+    public TimeSpan RevokeRetryWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The first delay of the doubling backoff between connector attempts.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public bool IsAdmin(string email) => Admins.Contains(email, StringComparer.OrdinalIgnoreCase);
+}

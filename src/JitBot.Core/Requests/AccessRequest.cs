@@ -1,0 +1,170 @@
+using JitBot.Core.Common;
+using JitBot.Core.People;
+
+namespace JitBot.Core.Requests;
+
+/// <summary>
+/// A request for access and everything that happened to it. It guards its own transitions: each method
+/// returns the next state or says why it refuses. <see cref="Version"/> is kept by the store for
+/// compare-and-set updates.
+/// </summary>
+public sealed record AccessRequest
+{
+    public required string Id { get; init; }
+
+    public required Person Requester { get; init; }
+
+    public required string Resource { get; init; }
+
+    public required string Role { get; init; }
+
+    public required TimeSpan Duration { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required int ApprovalsNeeded { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public RequestStatus Status { get; init; } = RequestStatus.Pending;
+
+    public IReadOnlyList<Vote> Votes { get; init; } = [];
+
+    public DateTimeOffset? DecidedAt { get; init; }
+
+    public string? DecidedBy { get; init; }
+
+    public string? DenyReason { get; init; }
+
+    public DateTimeOffset? GrantedAt { get; init; }
+
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public DateTimeOffset? ActiveAt { get; init; }
+
+    public bool RevocationScheduled { get; init; }
+
+    public DateTimeOffset? RevokedAt { get; init; }
+
+    public string? RevokedBy { get; init; }
+
+    public RevocationKind? RevocationKind { get; init; }
+
+    public DateTimeOffset? RevokeConfirmedAt { get; init; }
+
+    public string? FailureReason { get; init; }
+
+    public IReadOnlyList<CardRef> Cards { get; init; } = [];
+
+    public long Version { get; init; }
+
+    public IEnumerable<Vote> Approvals => Votes.Where(v => v.Approve);
+
+    public bool IsOpen => Status is RequestStatus.Pending or RequestStatus.Approved or RequestStatus.Active;
+
+    public Change CastVote(Person approver, bool approve, string? reason, IReadOnlySet<string> eligibleApprovers, DateTimeOffset now)
+    {
+        if (Status != RequestStatus.Pending)
+        {
+            return Change.Refused(RefusalReason.AlreadyDecided, $"{Id} is already {Describe(Status)}; nothing changed.");
+        }
+
+        if (Requester.IsSameAs(approver.Email))
+        {
+            return Change.Refused(RefusalReason.SelfApprovalForbidden, $"You can't {(approve ? "approve" : "deny")} your own request {Id}.");
+        }
+
+        if (!eligibleApprovers.Contains(approver.Email))
+        {
+            return Change.Refused(RefusalReason.NotEligibleApprover, $"You are not an approver of {Resource}, so your vote on {Id} does not count.");
+        }
+
+        if (Votes.Any(v => string.Equals(v.Email, approver.Email, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Change.Refused(RefusalReason.AlreadyVoted, $"You have already voted on {Id}.");
+        }
+
+        var votes = Votes.Append(new Vote(approver.Email, approver.DisplayName, approve, now, reason)).ToList();
+        if (!approve)
+        {
+            return Change.To(this with { Votes = votes, Status = RequestStatus.Denied, DecidedAt = now, DecidedBy = approver.Email, DenyReason = reason });
+        }
+
+        if (votes.Count(v => v.Approve) < ApprovalsNeeded)
+        {
+            return Change.To(this with { Votes = votes });
+        }
+
+        return Change.To(this with
+        {
+            Votes = votes,
+            Status = RequestStatus.Approved,
+            DecidedAt = now,
+            DecidedBy = string.Join(", ", votes.Where(v => v.Approve).Select(v => v.Email)),
+            GrantedAt = now,
+            ExpiresAt = now + Duration,
+        });
+    }
+
+    public Change Cancel(Person by, DateTimeOffset now)
+    {
+        if (!Requester.IsSameAs(by.Email))
+        {
+            return Change.Refused(RefusalReason.NotRequester, $"Only the requester can cancel {Id}.");
+        }
+
+        return Status == RequestStatus.Pending
+            ? Change.To(this with { Status = RequestStatus.Cancelled, DecidedAt = now, DecidedBy = by.Email })
+            : Change.Refused(RefusalReason.AlreadyDecided, $"{Id} is already {Describe(Status)}; only a pending request can be cancelled.");
+    }
+
+    public Change TimeOut(DateTimeOffset now) =>
+        Status == RequestStatus.Pending
+            ? Change.To(this with { Status = RequestStatus.TimedOut, DecidedAt = now, DecidedBy = "jitbot" })
+            : Change.Refused(RefusalReason.AlreadyDecided, $"{Id} is already {Describe(Status)}.");
+
+    public Change MarkRevocationScheduled() =>
+        Status is RequestStatus.Approved or RequestStatus.Active
+            ? Change.To(this with { RevocationScheduled = true })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}.");
+
+    public Change Activate(DateTimeOffset now) =>
+        Status == RequestStatus.Approved
+            ? Change.To(this with { Status = RequestStatus.Active, ActiveAt = now })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}, not approved.");
+
+    public Change Fail(string reason, DateTimeOffset now) =>
+        Status == RequestStatus.Approved
+            ? Change.To(this with { Status = RequestStatus.Failed, FailureReason = reason, RevokeConfirmedAt = now })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}, not approved.");
+
+    public Change Revoke(string actor, RevocationKind kind, DateTimeOffset now) =>
+        Status is RequestStatus.Approved or RequestStatus.Active
+            ? Change.To(this with { Status = RequestStatus.Revoked, RevokedAt = now, RevokedBy = actor, RevocationKind = kind })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}; only an approved or active grant can be revoked.");
+
+    public Change ConfirmRevoked(DateTimeOffset now) =>
+        Status == RequestStatus.Revoked && RevokeConfirmedAt is null
+            ? Change.To(this with { RevokeConfirmedAt = now })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}.");
+
+    public Change AddCard(CardRef card) =>
+        Cards.Any(c => c.Platform == card.Platform && c.Channel == card.Channel)
+            ? Change.Refused(RefusalReason.WrongState, $"{Id} already has a card in {card.Channel}.")
+            : Change.To(this with { Cards = Cards.Append(card).ToList() });
+
+    public bool HasCardIn(Platform platform, string channel) => Cards.Any(c => c.Platform == platform && c.Channel == channel);
+
+    public static string Describe(RequestStatus status) => status switch
+    {
+        RequestStatus.Pending => "pending",
+        RequestStatus.Approved => "approved",
+        RequestStatus.Active => "active",
+        RequestStatus.Revoked => "revoked",
+        RequestStatus.Denied => "denied",
+        RequestStatus.Cancelled => "cancelled",
+        RequestStatus.TimedOut => "timed out",
+        RequestStatus.Failed => "failed",
+        _ => status.ToString(),
+    };
+}

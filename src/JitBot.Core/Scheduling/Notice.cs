@@ -1,0 +1,14 @@
+namespace JitBot.Core.Scheduling;
+
+/// <summary>What a requester is told about.</summary>
+public enum Notice
+{
+    Approved,
+    Denied,
+    Granted,
+    GrantFailed,
+    Revoked,
+    RevokeFailed,
+    TimedOut,
+    Cancelled,
+}

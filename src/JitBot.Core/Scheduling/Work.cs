@@ -1,0 +1,38 @@
+using JitBot.Core.Chat;
+
+namespace JitBot.Core.Scheduling;
+
+/// <summary>
+/// Work done after the HTTP answer, durably and with retries. Each item carries ids (and, for a private
+/// reply, its short text), never secrets.
+/// </summary>
+public abstract record Work
+{
+    private protected Work()
+    {
+    }
+
+    /// <summary>Asks the connector to grant an approved request (scheduling its revocation first).</summary>
+    public sealed record Grant(string RequestId) : Work;
+
+    /// <summary>Ends a grant: at expiry when scheduled, or at once after an early revoke.</summary>
+    public sealed record Revoke(string RequestId) : Work;
+
+    /// <summary>Ends a request still pending after <c>Jit:PendingTimeout</c>.</summary>
+    public sealed record ExpirePending(string RequestId) : Work;
+
+    /// <summary>Posts the approval card to each of the resource's channels.</summary>
+    public sealed record PostCards(string RequestId) : Work;
+
+    /// <summary>Rewrites every posted card to show the request as it is now.</summary>
+    public sealed record RefreshCards(string RequestId) : Work;
+
+    /// <summary>Tells the requester, in a DM, what happened to the request.</summary>
+    public sealed record NotifyRequester(string RequestId, Notice Notice) : Work;
+
+    /// <summary>Posts one audit event as a line to the audit channel(s).</summary>
+    public sealed record PostAuditLine(string EventId) : Work;
+
+    /// <summary>Shows one person a short message where they acted.</summary>
+    public sealed record Reply(PrivateReply Message) : Work;
+}
