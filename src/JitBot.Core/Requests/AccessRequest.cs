@@ -18,6 +18,9 @@ public sealed record AccessRequest
 
     public required string Role { get; init; }
 
+    /// <summary>The connector that grants it, fixed when the request is filed so a policy edit cannot strand a grant.</summary>
+    public required string Connector { get; init; }
+
     public required TimeSpan Duration { get; init; }
 
     public required string Reason { get; init; }

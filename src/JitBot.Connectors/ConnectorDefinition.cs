@@ -1,0 +1,6 @@
+using JitBot.Core.Grants;
+
+namespace JitBot.Connectors;
+
+/// <summary>One validated <c>Connectors:&lt;name&gt;</c> entry and how to build its connector once services exist.</summary>
+internal sealed record ConnectorDefinition(string Name, string Type, Func<IServiceProvider, IAccessConnector> Create);

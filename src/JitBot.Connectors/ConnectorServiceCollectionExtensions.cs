@@ -1,0 +1,26 @@
+using JitBot.Connectors.Webhook;
+using JitBot.Core.Grants;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JitBot.Connectors;
+
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the connectors configured under <c>Connectors:</c> as <see cref="IConnectorRegistry"/>.
+    /// The configuration is validated here, before the host starts.
+    /// </summary>
+    /// <exception cref="ConnectorConfigurationException">An unknown type, a missing key, a bad URL or duration; the message names the key.</exception>
+    public static IServiceCollection AddConnectors(this IServiceCollection services, IConfiguration configuration)
+    {
+        var definitions = ConnectorsConfiguration.Read(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        WebhookConnector.AddHttpClient(services);
+        services.AddSingleton<IConnectorRegistry>(provider => new ConnectorRegistry(
+            definitions.Select(definition => KeyValuePair.Create(definition.Name, definition.Create(provider)))));
+        return services;
+    }
+}

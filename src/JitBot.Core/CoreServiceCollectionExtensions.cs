@@ -1,0 +1,41 @@
+using JitBot.Core.Audit;
+using JitBot.Core.Chat;
+using JitBot.Core.Commands;
+using JitBot.Core.Common;
+using JitBot.Core.Lifecycle;
+using JitBot.Core.Policies;
+using JitBot.Core.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JitBot.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The use cases and lifecycle handlers; the ports are registered by the adapters.</summary>
+    public static IServiceCollection AddJitBotCore(this IServiceCollection services, JitOptions options, IPolicyProvider policies)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(policies);
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditPublisher>();
+        services.AddSingleton<CardPublisher>();
+        services.AddSingleton<RequesterNotifier>();
+        services.AddSingleton<SubmitRequestHandler>();
+        services.AddSingleton<VoteHandler>();
+        services.AddSingleton<IVoteHandler>(sp => sp.GetRequiredService<VoteHandler>());
+        services.AddSingleton<CancelHandler>();
+        services.AddSingleton<EarlyRevokeHandler>();
+        services.AddSingleton<ListHandler>();
+        services.AddSingleton<PendingHandler>();
+        services.AddSingleton<ResourcesHandler>();
+        services.AddSingleton<ICommandRouter, CommandRouter>();
+        services.AddSingleton<RevocationRunner>();
+        services.AddSingleton<GrantHandler>();
+        services.AddSingleton<RevokeHandler>();
+        services.AddSingleton<PendingTimeoutHandler>();
+        services.AddSingleton<WorkRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using JitBot.Core.Common;
+using JitBot.Core.Requests;
+using JitBot.Core.Scheduling;
+
+namespace JitBot.Core.Lifecycle;
+
+/// <summary>What the requester is told, in words. Every message names the request id.</summary>
+public static class Notices
+{
+    public static string Text(AccessRequest r, Notice notice, JitOptions options)
+    {
+        var what = $"{r.Resource} {r.Role}";
+        return notice switch
+        {
+            Notice.Approved => $"✅ {r.Id} approved by {Approvers(r)}: {what} for {Duration.Format(r.Duration)}, until {When(r.ExpiresAt)}. Granting it now.",
+            Notice.Denied => $"❌ {r.Id} ({what}) was denied by {r.DecidedBy}" + (string.IsNullOrWhiteSpace(r.DenyReason) ? "." : $": {r.DenyReason}"),
+            Notice.Granted => $"🔓 {r.Id}: you have {what} until {When(r.ExpiresAt)}.",
+            Notice.GrantFailed => $"⚠️ {r.Id}: granting {what} failed ({r.FailureReason}). Nothing is granted; the audit channel has been told.",
+            Notice.Revoked => r.RevocationKind == RevocationKind.Early
+                ? $"🔒 {r.Id}: your {what} access was revoked early by {r.RevokedBy}."
+                : $"🔒 {r.Id}: your {what} access expired and was revoked.",
+            Notice.RevokeFailed => $"⚠️ {r.Id}: revoking your {what} access failed; the security team has been alerted through the audit channel.",
+            Notice.TimedOut => $"⌛ {r.Id} ({what}) timed out: nobody decided within {Duration.Format(options.PendingTimeout)}.",
+            Notice.Cancelled => $"{r.Id} ({what}) is cancelled.",
+            _ => $"{r.Id}: {notice}",
+        };
+    }
+
+    internal static string Approvers(AccessRequest r) => string.Join(", ", r.Approvals.Select(v => v.Email));
+
+    internal static string When(DateTimeOffset? at) =>
+        at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "?";
+}

@@ -1,0 +1,75 @@
+using JitBot.Core.Audit;
+using JitBot.Core.Chat;
+using JitBot.Core.Commands;
+using JitBot.Core.Policies;
+using JitBot.Core.Requests;
+using JitBot.Core.Scheduling;
+
+namespace JitBot.Core.Lifecycle;
+
+/// <summary>Counts an approve or deny (button or command) once, and starts what the decision sets off.</summary>
+public sealed class VoteHandler(IPolicyProvider policies, IRequestStore store, AuditTrail audit, IWorkScheduler scheduler, TimeProvider time)
+    : IVoteHandler
+{
+    public async Task<VoteOutcome> HandleAsync(ChatContext voter, string requestId, bool approve, string? reason, CancellationToken cancellationToken)
+    {
+        var outcome = await VoteAsync(voter, requestId, approve, reason, cancellationToken);
+        if (!outcome.Counted)
+        {
+            var person = voter.Person;
+            await scheduler.EnqueueAsync(
+                new Work.Reply(new PrivateReply(person.Platform, voter.Channel, person.PlatformUserId, outcome.Message)), cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    public async Task<VoteOutcome> VoteAsync(ChatContext voter, string requestId, bool approve, string? reason, CancellationToken cancellationToken)
+    {
+        var request = await store.GetAsync(requestId, cancellationToken);
+        if (request is null)
+        {
+            return new VoteOutcome(false, $"There is no request {requestId}.");
+        }
+
+        var resource = policies.Current.Find(request.Resource);
+        if (resource is null)
+        {
+            return new VoteOutcome(false, $"{requestId} is for {request.Resource}, which is no longer in any policy; nobody can approve it.");
+        }
+
+        var eligible = Principals.Approvers(resource);
+        var now = time.GetUtcNow();
+        var result = await store.UpdateAsync(requestId, r => r.CastVote(voter.Person, approve, reason, eligible, now), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return new VoteOutcome(false, result.Refusal?.Message ?? $"There is no request {requestId}.");
+        }
+
+        var after = result.After!;
+        var count = $"{after.Approvals.Count()} of {after.ApprovalsNeeded}";
+        await audit.RecordAsync(AuditEventTypes.Vote, after, voter.Person.Email, cancellationToken,
+            detail: approve ? $"approve ({count})" : "deny" + (reason is null ? "" : $": {reason}"));
+        switch (after.Status)
+        {
+            case RequestStatus.Approved:
+                await audit.RecordAsync(AuditEventTypes.Approved, after, voter.Person.Email, cancellationToken, detail: $"approved by {after.DecidedBy}");
+                await scheduler.EnqueueAsync(new Work.Grant(after.Id), cancellationToken);
+                await scheduler.EnqueueAsync(new Work.NotifyRequester(after.Id, Notice.Approved), cancellationToken);
+                break;
+            case RequestStatus.Denied:
+                await audit.RecordAsync(AuditEventTypes.Denied, after, voter.Person.Email, cancellationToken, detail: reason);
+                await scheduler.EnqueueAsync(new Work.NotifyRequester(after.Id, Notice.Denied), cancellationToken);
+                break;
+        }
+
+        await scheduler.EnqueueAsync(new Work.RefreshCards(after.Id), cancellationToken);
+        var message = after.Status switch
+        {
+            RequestStatus.Approved => $"You approved {after.Id}: {count} approvals, it is being granted.",
+            RequestStatus.Denied => $"You denied {after.Id}.",
+            _ => $"Your approval of {after.Id} is counted: {count}.",
+        };
+        return new VoteOutcome(true, message);
+    }
+}

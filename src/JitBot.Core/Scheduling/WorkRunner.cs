@@ -1,0 +1,29 @@
+using JitBot.Core.Audit;
+using JitBot.Core.Chat;
+using JitBot.Core.Lifecycle;
+
+namespace JitBot.Core.Scheduling;
+
+/// <summary>Runs one piece of background work: the table from work item to the handler that does it.</summary>
+public sealed class WorkRunner(
+    GrantHandler grants,
+    RevokeHandler revocations,
+    PendingTimeoutHandler pendingTimeouts,
+    CardPublisher cards,
+    RequesterNotifier notifier,
+    AuditPublisher auditLines,
+    IEnumerable<IChatPlatform> platforms)
+{
+    public Task RunAsync(Work work, CancellationToken cancellationToken) => work switch
+    {
+        Work.Grant w => grants.HandleAsync(w.RequestId, cancellationToken),
+        Work.Revoke w => revocations.HandleAsync(w.RequestId, cancellationToken),
+        Work.ExpirePending w => pendingTimeouts.HandleAsync(w.RequestId, cancellationToken),
+        Work.PostCards w => cards.PostAsync(w.RequestId, cancellationToken),
+        Work.RefreshCards w => cards.RefreshAsync(w.RequestId, cancellationToken),
+        Work.NotifyRequester w => notifier.NotifyAsync(w.RequestId, w.Notice, cancellationToken),
+        Work.PostAuditLine w => auditLines.PostAsync(w.EventId, cancellationToken),
+        Work.Reply w => platforms.FirstOrDefault(p => p.Platform == w.Message.Platform)?.ReplyPrivatelyAsync(w.Message, cancellationToken) ?? Task.CompletedTask,
+        _ => throw new ArgumentOutOfRangeException(nameof(work), work, "unknown work"),
+    };
+}

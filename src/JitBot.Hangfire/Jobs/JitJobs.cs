@@ -1,0 +1,49 @@
+using Hangfire;
+using JitBot.Core.Chat;
+using JitBot.Core.Common;
+using JitBot.Core.Scheduling;
+
+namespace JitBot.Hangfire.Jobs;
+
+/// <summary>
+/// The Hangfire jobs: thin, ids only, reentrant. Each hands its work item to the core's <see cref="WorkRunner"/>.
+/// Revocations have their own queue so slow work never delays them.
+/// </summary>
+public sealed class JitJobs(WorkRunner runner)
+{
+    public const string RevocationQueue = "revocations";
+    public const string DefaultQueue = "default";
+
+    [Queue(RevocationQueue)]
+    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300])]
+    public Task RevokeAsync(string requestId, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.Revoke(requestId), cancellationToken);
+
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30])]
+    public Task GrantAsync(string requestId, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.Grant(requestId), cancellationToken);
+
+    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300])]
+    public Task ExpirePendingAsync(string requestId, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.ExpirePending(requestId), cancellationToken);
+
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
+    public Task PostCardsAsync(string requestId, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.PostCards(requestId), cancellationToken);
+
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
+    public Task RefreshCardsAsync(string requestId, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.RefreshCards(requestId), cancellationToken);
+
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
+    public Task NotifyRequesterAsync(string requestId, Notice notice, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.NotifyRequester(requestId, notice), cancellationToken);
+
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
+    public Task PostAuditLineAsync(string eventId, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.PostAuditLine(eventId), cancellationToken);
+
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 2, 5])]
+    public Task ReplyAsync(Platform platform, string channel, string userId, string text, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.Reply(new PrivateReply(platform, channel, userId, text)), cancellationToken);
+}

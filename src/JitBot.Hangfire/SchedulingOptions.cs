@@ -1,0 +1,16 @@
+namespace JitBot.Hangfire;
+
+/// <summary>Hangfire settings (appsettings <c>Scheduling:</c>).</summary>
+public sealed record SchedulingOptions
+{
+    public const string SectionName = "Scheduling";
+
+    /// <summary>How often due jobs are picked up (<c>Scheduling:PollInterval</c>, default 1s). Never zero: it spins.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Workers per instance (<c>Scheduling:WorkerCount</c>).</summary>
+    public int WorkerCount { get; init; } = 20;
+
+    /// <summary>Hangfire's key prefix, apart from the bot's own keys.</summary>
+    public string Prefix { get; init; } = "jitbot:hangfire:";
+}

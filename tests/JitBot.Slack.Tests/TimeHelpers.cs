@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JitBot.Slack.Tests;
+
+internal static class TimeHelpers
+{
+    /// <summary>
+    /// Moves fake time forward in small steps until <paramref name="task"/> ends (a delay may start after a step,
+    /// so one big jump could be missed). Returns how much fake time it took.
+    /// </summary>
+    public static async Task<TimeSpan> AdvanceUntilDoneAsync(this FakeTimeProvider time, Task task, TimeSpan? step = null)
+    {
+        var start = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        while (!task.IsCompleted)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                throw new TimeoutException("the task did not finish while fake time advanced");
+            }
+
+            time.Advance(step ?? TimeSpan.FromMilliseconds(250));
+            await Task.WhenAny(task, Task.Delay(5));
+        }
+
+        await task;
+        return time.GetUtcNow() - start;
+    }
+}
