@@ -60,7 +60,8 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IRequestStore>(sp => sp.GetRequiredService<RedisRequestStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<RedisAuditLog>());
         services.AddSingleton<IAuditChainVerifier>(sp => sp.GetRequiredService<RedisAuditLog>());
-        var endpoints = string.Join(", ", configuration.EndPoints.Select(Describe));
+        var defaultPort = configuration.Ssl ? 6380 : 6379;
+        var endpoints = string.Join(", ", configuration.EndPoints.Select(e => Describe(e, defaultPort)));
         return new StoreDescription(true, $"redis at {endpoints} (prefix {settings.Prefix})");
     }
 
@@ -99,10 +100,10 @@ public static class StoreServiceCollectionExtensions
         return ConnectionMultiplexer.Connect(configuration);
     }
 
-    private static string Describe(EndPoint endPoint) => endPoint switch
+    private static string Describe(EndPoint endPoint, int defaultPort) => endPoint switch
     {
-        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
-        IPEndPoint ip => ip.ToString(),
+        DnsEndPoint dns => $"{dns.Host}:{(dns.Port == 0 ? defaultPort : dns.Port)}",
+        IPEndPoint ip => new IPEndPoint(ip.Address, ip.Port == 0 ? defaultPort : ip.Port).ToString(),
         _ => endPoint.ToString() ?? "?",
     };
 }

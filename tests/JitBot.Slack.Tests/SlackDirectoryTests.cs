@@ -76,4 +76,17 @@ public sealed class SlackDirectoryTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<SlackApiException>(() => _time.AdvanceUntilDoneAsync(_directory.FindPersonAsync("U0ALICE", default), TimeSpan.FromSeconds(1)));
     }
+
+    [Fact]
+    public async Task A_lookup_that_outlasts_its_budget_asks_the_person_to_try_again()
+    {
+        _slack.AddUser("U0ALICE", "alice@example.com", "Alice");
+        _slack.RateLimitNext("users.info", times: 3, retryAfterSeconds: 5);
+
+        var lookup = _directory.FindPersonAsync("U0ALICE", TimeSpan.FromSeconds(2), default);
+        var took = await _time.AdvanceUntilDoneAsync(lookup);
+
+        Assert.Equal(SlackDirectory.SlowProblem, (await lookup).Problem);
+        Assert.True(took < TimeSpan.FromSeconds(5), $"gave up after {took}");
+    }
 }

@@ -23,6 +23,7 @@ internal static class TestRequests
         Requester = requester ?? Alice,
         Resource = "payments-db",
         Role = "readonly",
+        Connector = "payments-db",
         Duration = TimeSpan.FromHours(2),
         Reason = reason,
         ApprovalsNeeded = approvalsNeeded,

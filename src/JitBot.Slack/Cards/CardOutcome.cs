@@ -9,7 +9,7 @@ internal static class CardOutcome
     {
         RequestStatus.Approved => $":white_check_mark: *Approved* by {Approvers(request)}{Until(request)}.",
         RequestStatus.Active => $":white_check_mark: *Approved* by {Approvers(request)}; access is *active*{Until(request)}.",
-        RequestStatus.Revoked => $":lock: *Revoked* {Revocation(request)} (approved by {Approvers(request)}).",
+        RequestStatus.Revoked => $":lock: *Revoked* {Revocation(request)} (approved by {Approvers(request)}). {Removal(request)}",
         RequestStatus.Denied => $":x: *Denied* by {Denier(request)}{DenyReason(request)}.",
         RequestStatus.Cancelled => ":heavy_minus_sign: *Cancelled* by the requester.",
         RequestStatus.TimedOut => ":hourglass: *Timed out*: no decision in time.",
@@ -38,6 +38,9 @@ internal static class CardOutcome
 
     private static string Until(AccessRequest request) =>
         request.ExpiresAt is { } expires ? $" until {Mrkdwn.Date(expires)}" : "";
+
+    private static string Removal(AccessRequest request) =>
+        request.RevokeConfirmedAt is null ? "Removing access…" : "Access removed.";
 
     private static string Revocation(AccessRequest request)
     {

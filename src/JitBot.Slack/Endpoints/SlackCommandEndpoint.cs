@@ -36,7 +36,7 @@ internal sealed partial class SlackCommandEndpoint(
 
         try
         {
-            var lookup = await directory.FindPersonAsync(userId, cancellationToken);
+            var lookup = await directory.FindPersonAsync(userId, SlackRequestReader.LookupBudget, cancellationToken);
             if (lookup.Person is not { } person)
             {
                 return Ephemeral(lookup.Problem ?? SlackDirectory.NoEmailProblem);

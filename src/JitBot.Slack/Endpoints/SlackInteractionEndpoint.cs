@@ -63,7 +63,7 @@ internal sealed partial class SlackInteractionEndpoint(
         string? answer;
         try
         {
-            var lookup = await directory.FindPersonAsync(userId, cancellationToken);
+            var lookup = await directory.FindPersonAsync(userId, SlackRequestReader.LookupBudget, cancellationToken);
             answer = lookup.Problem;
             if (lookup.Person is { } person)
             {

@@ -13,6 +13,9 @@ internal sealed partial class SlackRequestReader(SlackSignatureVerifier verifier
 {
     public const int MaxBodyBytes = 1 << 20;
 
+    /// <summary>How long an inbound request may wait for users.info: Slack wants its answer within 3 seconds.</summary>
+    public static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(2);
+
     public async Task<SlackInbound> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = request.ContentLength > MaxBodyBytes ? null : await ReadBodyAsync(request.Body, cancellationToken);

@@ -21,6 +21,8 @@ internal sealed partial class SlackDirectory(SlackApiClient api, TimeProvider ti
         "I can't see your email address in Slack, and JitBot knows people by email. " +
         "Ask a Slack admin to check that the app has the users:read.email scope and that your profile has an email.";
 
+    public const string SlowProblem = "Slack is slow to tell me who you are right now. Please try again in a moment.";
+
     private readonly ConcurrentDictionary<string, (Person Person, DateTimeOffset Expires)> _cache = new(StringComparer.Ordinal);
 
     public async Task<SlackPersonLookup> FindPersonAsync(string userId, CancellationToken cancellationToken)
@@ -53,6 +55,25 @@ internal sealed partial class SlackDirectory(SlackApiClient api, TimeProvider ti
         return SlackPersonLookup.Found(person);
     }
 
+    /// <summary>
+    /// As <see cref="FindPersonAsync(string, CancellationToken)"/>, but gives up after <paramref name="budget"/> with a
+    /// "try again" problem: inbound Slack requests must be answered within 3 seconds, retries or not.
+    /// </summary>
+    public async Task<SlackPersonLookup> FindPersonAsync(string userId, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(budget, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await FindPersonAsync(userId, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Log.TooSlow(logger, userId, budget.TotalSeconds);
+            return SlackPersonLookup.Failed(SlowProblem);
+        }
+    }
+
     private void Remember(string userId, Person person, DateTimeOffset now)
     {
         if (_cache.Count >= MaxEntries)
@@ -78,5 +99,8 @@ internal sealed partial class SlackDirectory(SlackApiClient api, TimeProvider ti
 
         [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Slack user {UserId} has no visible email (deleted, a bot, or the app lacks users:read.email)")]
         public static partial void NoEmail(ILogger logger, string userId);
+
+        [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Slack users.info for {UserId} took longer than {BudgetSeconds}s; the person was asked to retry")]
+        public static partial void TooSlow(ILogger logger, string userId, double budgetSeconds);
     }
 }
