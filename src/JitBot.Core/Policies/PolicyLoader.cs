@@ -132,7 +132,7 @@ public static class PolicyLoader
             var approvers = Selectors(node, "approvers", groups);
             if (approvers.Count == 0)
             {
-                Problem(LineOf(node.Start), $"resource '{id}' has no approvers");
+                Problem(LineOf((Child(node, "approvers") ?? node).Start), $"resource '{id}' has no approvers");
             }
 
             var channels = ReadChannels(node);
