@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<GrantHandler>();
         services.AddSingleton<RevokeHandler>();
         services.AddSingleton<PendingTimeoutHandler>();
+        services.AddSingleton<StuckJobHandler>();
         services.AddSingleton<WorkRunner>();
         return services;
     }

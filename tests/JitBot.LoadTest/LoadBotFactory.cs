@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace JitBot.LoadTest;
 
 /// <summary>The real host, configured only through its configuration keys, logging warnings and errors only.</summary>
-internal sealed class LoadBotFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+internal sealed class LoadBotFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<global::Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

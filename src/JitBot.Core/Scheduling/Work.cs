@@ -33,6 +33,9 @@ public abstract record Work
     /// <summary>Posts one audit event as a line to the audit channel(s).</summary>
     public sealed record PostAuditLine(string EventId) : Work;
 
+    /// <summary>A grant or revocation job failed after all its retries: report it.</summary>
+    public sealed record ReportStuckJob(string RequestId, bool WasRevocation) : Work;
+
     /// <summary>Shows one person a short message where they acted.</summary>
     public sealed record Reply(PrivateReply Message) : Work;
 }

@@ -12,6 +12,7 @@ public sealed class WorkRunner(
     CardPublisher cards,
     RequesterNotifier notifier,
     AuditPublisher auditLines,
+    StuckJobHandler stuckJobs,
     IEnumerable<IChatPlatform> platforms)
 {
     public Task RunAsync(Work work, CancellationToken cancellationToken) => work switch
@@ -23,6 +24,7 @@ public sealed class WorkRunner(
         Work.RefreshCards w => cards.RefreshAsync(w.RequestId, cancellationToken),
         Work.NotifyRequester w => notifier.NotifyAsync(w.RequestId, w.Notice, cancellationToken),
         Work.PostAuditLine w => auditLines.PostAsync(w.EventId, cancellationToken),
+        Work.ReportStuckJob w => stuckJobs.HandleAsync(w.RequestId, w.WasRevocation, cancellationToken),
         Work.Reply w => platforms.FirstOrDefault(p => p.Platform == w.Message.Platform)?.ReplyPrivatelyAsync(w.Message, cancellationToken) ?? Task.CompletedTask,
         _ => throw new ArgumentOutOfRangeException(nameof(work), work, "unknown work"),
     };

@@ -16,10 +16,12 @@ public sealed class JitJobs(WorkRunner runner)
 
     [Queue(RevocationQueue)]
     [AutomaticRetry(Attempts = 8, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300])]
+    [ReportWhenRetriesRunOut(WasRevocation = true)]
     public Task RevokeAsync(string requestId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.Revoke(requestId), cancellationToken);
 
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30])]
+    [ReportWhenRetriesRunOut(WasRevocation = false)]
     public Task GrantAsync(string requestId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.Grant(requestId), cancellationToken);
 
@@ -42,6 +44,11 @@ public sealed class JitJobs(WorkRunner runner)
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
     public Task PostAuditLineAsync(string eventId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.PostAuditLine(eventId), cancellationToken);
+
+    [Queue(RevocationQueue)]
+    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 5, 10, 30, 60, 120, 300, 600, 900, 1800])]
+    public Task ReportStuckJobAsync(string requestId, bool wasRevocation, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.ReportStuckJob(requestId, wasRevocation), cancellationToken);
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 2, 5])]
     public Task ReplyAsync(Platform platform, string channel, string userId, string text, CancellationToken cancellationToken) =>
