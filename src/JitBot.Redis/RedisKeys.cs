@@ -18,4 +18,6 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey AuditStream => Prefix + "audit";
 
     public RedisKey AuditHead => Prefix + "audit:head";
+
+    public RedisKey PlatformState => Prefix + "platform-state";
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using JitBot.Core.Audit;
+using JitBot.Core.Chat;
+using JitBot.Redis.Chat;
 using JitBot.Core.Requests;
 using JitBot.Redis.Audit;
 using JitBot.Redis.Requests;
@@ -40,6 +42,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IRequestStore>(sp => sp.GetRequiredService<InMemoryRequestStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<InMemoryAuditLog>());
         services.AddSingleton<IAuditChainVerifier>(sp => sp.GetRequiredService<InMemoryAuditLog>());
+        services.AddSingleton<IPlatformStateStore, InMemoryPlatformStateStore>();
         return new StoreDescription(
             false,
             $"embedded in-memory store: {RedisOptions.SectionName}:ConnectionString is empty; not durable, single process");
@@ -60,6 +63,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IRequestStore>(sp => sp.GetRequiredService<RedisRequestStore>());
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<RedisAuditLog>());
         services.AddSingleton<IAuditChainVerifier>(sp => sp.GetRequiredService<RedisAuditLog>());
+        services.AddSingleton<IPlatformStateStore, RedisPlatformStateStore>();
         var defaultPort = configuration.Ssl ? 6380 : 6379;
         var endpoints = string.Join(", ", configuration.EndPoints.Select(e => Describe(e, defaultPort)));
         return new StoreDescription(true, $"redis at {endpoints} (prefix {settings.Prefix})");

@@ -16,6 +16,10 @@ internal sealed class LoadBotFactory(IReadOnlyDictionary<string, string?> settin
 
         builder.UseEnvironment("LoadTest");
 
+        // WebApplicationFactory looks for its manifest in the current directory, which `dotnet run` leaves at the
+        // caller's; the output folder (no appsettings.json in it) keeps the host's configuration to the keys above.
+        builder.UseContentRoot(AppContext.BaseDirectory);
+
         // A configured "Logging:LogLevel:Default" would win over SetMinimumLevel, so both are set.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

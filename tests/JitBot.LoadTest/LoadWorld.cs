@@ -1,6 +1,5 @@
 using JitBot.LoadTest.Webhook;
 using JitBot.Testing.Slack;
-using StackExchange.Redis;
 
 namespace JitBot.LoadTest;
 
@@ -42,6 +41,9 @@ internal sealed class LoadWorld : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The host's services, for read-only probes (Hangfire's queue lengths).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("the host is not running");
+
     public static string Requester(int n) => $"U0REQ{n % RequesterCount:D3}";
 
     public static string Approver(int n) => $"U0APR{n % ApproverCount}";
@@ -81,36 +83,6 @@ internal sealed class LoadWorld : IAsyncDisposable
         await Slack.DisposeAsync();
         await Webhook.DisposeAsync();
         Directory.Delete(policyFolder, recursive: true);
-    }
-
-    /// <summary>Deletes every key of this run's prefix (the bot's and Hangfire's); returns how many.</summary>
-    public async Task<long> DeleteRedisKeysAsync()
-    {
-        if (Options.Embedded)
-        {
-            return 0;
-        }
-
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(Options.Redis!);
-        var database = redis.GetDatabase();
-        long deleted = 0;
-        foreach (var endPoint in redis.GetEndPoints())
-        {
-            var batch = new List<RedisKey>(500);
-            await foreach (var key in redis.GetServer(endPoint).KeysAsync(pattern: Prefix + "*", pageSize: 500))
-            {
-                batch.Add(key);
-                if (batch.Count == 500)
-                {
-                    deleted += await database.KeyDeleteAsync([.. batch]);
-                    batch.Clear();
-                }
-            }
-
-            deleted += batch.Count == 0 ? 0 : await database.KeyDeleteAsync([.. batch]);
-        }
-
-        return deleted;
     }
 
     private Dictionary<string, string?> Settings() => new()

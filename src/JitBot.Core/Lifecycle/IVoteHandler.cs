@@ -9,4 +9,7 @@ namespace JitBot.Core.Lifecycle;
 public interface IVoteHandler
 {
     Task<VoteOutcome> HandleAsync(ChatContext voter, string requestId, bool approve, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>The same vote, leaving the answer to a refused one to the caller (Teams: in the invoke response).</summary>
+    Task<VoteOutcome> VoteAsync(ChatContext voter, string requestId, bool approve, string? reason, CancellationToken cancellationToken);
 }

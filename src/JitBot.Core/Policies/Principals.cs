@@ -1,50 +1,42 @@
 namespace JitBot.Core.Policies;
 
-/// <summary>Resolves the people a policy list (<c>user:</c>, <c>group:</c>, <c>*</c>) names.</summary>
+/// <summary>
+/// The people a policy list names. Static selectors (<c>user:</c>, <c>group:</c>, <c>owner</c>, <c>*</c>) are
+/// resolved here; dynamic ones (<c>slack-usergroup:</c>, <c>oncall:</c>) by an <see cref="IPrincipalSource"/>.
+/// </summary>
 public static class Principals
 {
     public const string Anyone = "*";
+    public const string Owner = "owner";
 
-    public static bool Includes(ResourcePolicy resource, IReadOnlyList<string> selectors, string email)
-    {
-        foreach (var selector in selectors)
-        {
-            if (selector == Anyone)
-            {
-                return true;
-            }
+    public static readonly IReadOnlySet<string> DynamicKinds = new HashSet<string>(StringComparer.Ordinal) { "slack-usergroup", "oncall" };
 
-            if (Expand(resource, selector).Contains(email, StringComparer.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    public static bool IsRequester(ResourcePolicy resource, string email) =>
+        resource.Requesters.Contains(Anyone) || Resolve(resource, resource.Requesters).Contains(email);
 
-        return false;
-    }
+    /// <summary>Everyone the static selectors name as approver; the requester is removed when deciding votes.</summary>
+    public static IReadOnlySet<string> Approvers(ResourcePolicy resource) => Resolve(resource, resource.Approvers);
 
-    public static IReadOnlySet<string> Resolve(ResourcePolicy resource, IReadOnlyList<string> selectors) =>
+    public static IReadOnlySet<string> Resolve(ResourcePolicy resource, IEnumerable<string> selectors) =>
         selectors.SelectMany(selector => Expand(resource, selector)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsRequester(ResourcePolicy resource, string email) => Includes(resource, resource.Requesters, email);
+    /// <summary>Splits <c>kind:value</c>; <c>owner</c> and <c>*</c> have no value.</summary>
+    public static (string Kind, string Value) Split(string selector)
+    {
+        var colon = selector.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (selector, "") : (selector[..colon], selector[(colon + 1)..]);
+    }
 
-    /// <summary>Everyone the policy names as approver; the requester is removed when deciding votes.</summary>
-    public static IReadOnlySet<string> Approvers(ResourcePolicy resource) => Resolve(resource, resource.Approvers);
+    public static bool IsDynamic(string selector) => DynamicKinds.Contains(Split(selector).Kind);
 
     private static IEnumerable<string> Expand(ResourcePolicy resource, string selector)
     {
-        var colon = selector.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return [];
-        }
-
-        var kind = selector[..colon];
-        var value = selector[(colon + 1)..];
+        var (kind, value) = Split(selector);
         return kind switch
         {
             "user" => [value],
             "group" => resource.Groups.TryGetValue(value, out var members) ? members : [],
+            Owner => resource.Owners,
             _ => [],
         };
     }

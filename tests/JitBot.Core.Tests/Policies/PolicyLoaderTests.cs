@@ -80,6 +80,6 @@ public sealed class PolicyLoaderTests
                   readonly: { maxDuration: 1h }
             """;
 
-        Assert.Contains(Load(("t.yaml", yaml)).Problems, p => p.Message.Contains("no approvers", StringComparison.Ordinal));
+        Assert.Contains(Load(("t.yaml", yaml)).Problems, p => p.Message.Contains("has no approvers", StringComparison.Ordinal));
     }
 }

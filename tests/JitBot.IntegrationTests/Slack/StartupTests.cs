@@ -49,7 +49,7 @@ public sealed class StartupTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("a.yaml:5: requesters names unknown group 'ghosts'", errors, StringComparison.Ordinal);
-        Assert.Contains("a.yaml:6: resource 'db' has no approvers", errors, StringComparison.Ordinal);
+        Assert.Contains("a.yaml:6: resource 'db' role 'readonly' has no approvers", errors, StringComparison.Ordinal);
         Assert.Contains("a.yaml:8: maxDuration 20h", errors, StringComparison.Ordinal);
         Assert.Contains("b.yaml:", errors, StringComparison.Ordinal);
     }

@@ -26,7 +26,7 @@ public static class Some
           payments-cache:
             connector: payments-db
             requesters: ["*"]
-            approvers: [user:bob@example.com]
+            approvers: [user:bob@example.com, user:erin@example.com]
             roles:
               operator: { maxDuration: 30m, approvals: 1 }
         """;
