@@ -18,6 +18,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(policies);
+        services.AddSingleton<ApproverResolver>();
+        services.AddSingleton<Routing>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditPublisher>();
         services.AddSingleton<CardPublisher>();
@@ -36,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RevokeHandler>();
         services.AddSingleton<PendingTimeoutHandler>();
         services.AddSingleton<StuckJobHandler>();
+        services.AddSingleton<EscalationHandler>();
         services.AddSingleton<WorkRunner>();
         return services;
     }

@@ -4,15 +4,14 @@ using JitBot.Core.Requests;
 namespace JitBot.Core.Chat;
 
 /// <summary>Posts approval cards to a resource's channels and keeps them showing the request as it is.</summary>
-public sealed class CardPublisher(IRequestStore store, IPolicyProvider policies, IEnumerable<IChatPlatform> platforms)
+public sealed class CardPublisher(IRequestStore store, Routing routing, IEnumerable<IChatPlatform> platforms)
 {
     private const int MaxRefreshRounds = 5;
 
     public async Task PostAsync(string requestId, CancellationToken cancellationToken)
     {
         var request = await store.GetAsync(requestId, cancellationToken);
-        var resource = request is null ? null : policies.Current.Find(request.Resource);
-        if (request is null || resource is null)
+        if (request is null)
         {
             return;
         }
@@ -20,15 +19,17 @@ public sealed class CardPublisher(IRequestStore store, IPolicyProvider policies,
         var posted = false;
         foreach (var platform in platforms)
         {
-            var channel = resource.Channels.For(platform.Platform);
-            if (channel is null || request.HasCardIn(platform.Platform, channel))
+            foreach (var channel in routing.CardChannels(request).Select(c => c.For(platform.Platform)).OfType<string>().Distinct())
             {
-                continue;
-            }
+                if (request.HasCardIn(platform.Platform, channel))
+                {
+                    continue;
+                }
 
-            var card = await platform.PostApprovalCardAsync(channel, request, cancellationToken);
-            await store.UpdateAsync(requestId, r => r.AddCard(card), cancellationToken);
-            posted = true;
+                var card = await platform.PostApprovalCardAsync(channel, request, cancellationToken);
+                await store.UpdateAsync(requestId, r => r.AddCard(card), cancellationToken);
+                posted = true;
+            }
         }
 
         if (posted)
@@ -68,6 +69,6 @@ public sealed class CardPublisher(IRequestStore store, IPolicyProvider policies,
     }
 
     /// <summary>What a card displays; a change to anything else needs no re-render.</summary>
-    private static (RequestStatus, int, bool) Shown(AccessRequest request) =>
-        (request.Status, request.Votes.Count, request.RevokeConfirmedAt.HasValue);
+    private static (RequestStatus, int, bool, int) Shown(AccessRequest request) =>
+        (request.Status, request.Votes.Count, request.RevokeConfirmedAt.HasValue, request.Stage);
 }

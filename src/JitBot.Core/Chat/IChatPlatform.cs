@@ -21,6 +21,9 @@ public interface IChatPlatform
     /// <summary>Shows a message to one person only, where they acted (Slack: ephemeral).</summary>
     Task ReplyPrivatelyAsync(PrivateReply reply, CancellationToken cancellationToken);
 
+    /// <summary>Posts a short text to a channel (a reminder to the approvers of a request).</summary>
+    Task PostToChannelAsync(string channel, string text, CancellationToken cancellationToken);
+
     /// <summary>Posts one audit line to the platform's audit channel, if one is configured.</summary>
     Task PostAuditLineAsync(string text, CancellationToken cancellationToken);
 }

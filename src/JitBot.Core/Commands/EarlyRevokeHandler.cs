@@ -6,7 +6,7 @@ using JitBot.Core.Scheduling;
 namespace JitBot.Core.Commands;
 
 /// <summary><c>revoke &lt;id&gt;</c>: the requester, an approver of the resource or an admin ends a grant now.</summary>
-public sealed class EarlyRevokeHandler(IRequestStore store, IPolicyProvider policies, IWorkScheduler scheduler, JitOptions options, TimeProvider time)
+public sealed class EarlyRevokeHandler(IRequestStore store, Routing routing, IWorkScheduler scheduler, JitOptions options, TimeProvider time)
 {
     public async Task<CommandReply> HandleAsync(ChatContext context, string requestId, CancellationToken cancellationToken)
     {
@@ -17,10 +17,9 @@ public sealed class EarlyRevokeHandler(IRequestStore store, IPolicyProvider poli
         }
 
         var email = context.Person.Email;
-        var resource = policies.Current.Find(request.Resource);
         var allowed = request.Requester.IsSameAs(email)
             || options.IsAdmin(email)
-            || resource is not null && Principals.Approvers(resource).Contains(email);
+            || (await routing.AllApproversAsync(request, cancellationToken)).Contains(email);
         if (!allowed)
         {
             return new CommandReply($"Only the requester, an approver of {request.Resource} or an admin can revoke {requestId}.");

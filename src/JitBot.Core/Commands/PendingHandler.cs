@@ -6,18 +6,22 @@ using JitBot.Core.Requests;
 namespace JitBot.Core.Commands;
 
 /// <summary><c>pending</c>: requests waiting for my decision.</summary>
-public sealed class PendingHandler(IRequestStore store, IPolicyProvider policies)
+public sealed class PendingHandler(IRequestStore store, Routing routing)
 {
     public async Task<CommandReply> HandleAsync(ChatContext context, CancellationToken cancellationToken)
     {
         var email = context.Person.Email;
-        var waiting = (await store.ListByStatusAsync(RequestStatus.Pending, cancellationToken))
-            .Where(r => !r.Requester.IsSameAs(email)
+        var waiting = new List<AccessRequest>();
+        foreach (var r in (await store.ListByStatusAsync(RequestStatus.Pending, cancellationToken)).OrderBy(r => r.CreatedAt))
+        {
+            if (!r.Requester.IsSameAs(email)
                 && !r.Votes.Any(v => string.Equals(v.Email, email, StringComparison.OrdinalIgnoreCase))
-                && policies.Current.Find(r.Resource) is { } resource
-                && Principals.Approvers(resource).Contains(email))
-            .OrderBy(r => r.CreatedAt)
-            .ToList();
+                && (await routing.CurrentApproversAsync(r, cancellationToken))?.Contains(email) == true)
+            {
+                waiting.Add(r);
+            }
+        }
+
         if (waiting.Count == 0)
         {
             return new CommandReply("Nothing is waiting for your decision.");

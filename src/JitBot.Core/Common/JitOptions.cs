@@ -9,6 +9,15 @@ public sealed record JitOptions
 
     public IReadOnlyList<string> Admins { get; init; } = [];
 
+    /// <summary>The fewest approvals a role marked <c>sensitive: true</c> needs, whatever its policy says.</summary>
+    public int SensitiveMinApprovals { get; init; } = 2;
+
+    /// <summary>A pattern every reason must contain (e.g. <c>(INC|CHG)-\d+</c>); null: any reason.</summary>
+    public System.Text.RegularExpressions.Regex? RequireTicket { get; init; }
+
+    /// <summary>When auto-approval is allowed at all; null: any time.</summary>
+    public Policies.HoursWindow? AutoApproveHours { get; init; }
+
     /// <summary>How long a failing grant is retried before the request ends Failed (never past expiry).</summary>
     public TimeSpan GrantRetryWindow { get; init; } = TimeSpan.FromMinutes(1);
 

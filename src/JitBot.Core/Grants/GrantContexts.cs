@@ -15,7 +15,7 @@ public static class GrantContexts
         request.Requester.SlackUserId,
         request.Requester.TeamsUserId,
         request.Reason,
-        request.Approvals.Select(v => v.Email).ToList(),
+        request.Votes.Where(v => v.Approve).Select(v => v.Email).ToList(),
         request.GrantedAt ?? request.CreatedAt,
         request.ExpiresAt ?? request.CreatedAt + request.Duration);
 }

@@ -27,7 +27,8 @@ public static class Notices
         };
     }
 
-    internal static string Approvers(AccessRequest r) => string.Join(", ", r.Approvals.Select(v => v.Email));
+    internal static string Approvers(AccessRequest r) =>
+        r.DecidedBy is { } by && by.StartsWith("policy:", StringComparison.Ordinal) ? by : string.Join(", ", r.Votes.Where(v => v.Approve).Select(v => v.Email));
 
     internal static string When(DateTimeOffset? at) =>
         at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "?";

@@ -8,7 +8,7 @@ using JitBot.Core.Scheduling;
 namespace JitBot.Core.Lifecycle;
 
 /// <summary>Counts an approve or deny (button or command) once, and starts what the decision sets off.</summary>
-public sealed class VoteHandler(IPolicyProvider policies, IRequestStore store, AuditTrail audit, IWorkScheduler scheduler, TimeProvider time)
+public sealed class VoteHandler(Routing routing, IRequestStore store, AuditTrail audit, IWorkScheduler scheduler, TimeProvider time)
     : IVoteHandler
 {
     public async Task<VoteOutcome> HandleAsync(ChatContext voter, string requestId, bool approve, string? reason, CancellationToken cancellationToken)
@@ -32,22 +32,30 @@ public sealed class VoteHandler(IPolicyProvider policies, IRequestStore store, A
             return new VoteOutcome(false, $"There is no request {requestId}.");
         }
 
-        var resource = policies.Current.Find(request.Resource);
-        if (resource is null)
+        var eligible = await routing.CurrentApproversAsync(request, cancellationToken);
+        if (eligible is null)
         {
-            return new VoteOutcome(false, $"{requestId} is for {request.Resource}, which is no longer in any policy; nobody can approve it.");
+            return new VoteOutcome(false, $"{requestId} is for {request.Resource} {request.Role}, which is no longer in any policy; nobody can approve it.");
         }
 
-        var eligible = Principals.Approvers(resource);
         var now = time.GetUtcNow();
-        var result = await store.UpdateAsync(requestId, r => r.CastVote(voter.Person, approve, reason, eligible, now), cancellationToken);
+        var result = await store.UpdateAsync(requestId, r => r.CastVote(voter.Person, approve, reason, eligible, now, request.Stage), cancellationToken);
+        if (result.Refusal?.Reason == RefusalReason.StageMoved)
+        {
+            // The stage moved on since its approvers were looked up: look them up again for the new one.
+            return await VoteAsync(voter, requestId, approve, reason, cancellationToken);
+        }
+
         if (!result.Succeeded)
         {
             return new VoteOutcome(false, result.Refusal?.Message ?? $"There is no request {requestId}.");
         }
 
         var after = result.After!;
-        var count = $"{after.Approvals.Count()} of {after.ApprovalsNeeded}";
+        var before = result.Before!;
+        var count = after.Stage > before.Stage
+            ? $"{before.ApprovalsNeeded} of {before.ApprovalsNeeded}{StageText(before)}"
+            : $"{after.Approvals.Count()} of {after.ApprovalsNeeded}{StageText(after)}";
         await audit.RecordAsync(AuditEventTypes.Vote, after, voter.Person.Email, cancellationToken,
             detail: approve ? $"approve ({count})" : "deny" + (reason is null ? "" : $": {reason}"));
         switch (after.Status)
@@ -64,12 +72,21 @@ public sealed class VoteHandler(IPolicyProvider policies, IRequestStore store, A
         }
 
         await scheduler.EnqueueAsync(new Work.RefreshCards(after.Id), cancellationToken);
+        if (after.Stage > before.Stage)
+        {
+            // The next stage's approvers get their own card, in their own channel.
+            await scheduler.EnqueueAsync(new Work.PostCards(after.Id), cancellationToken);
+        }
+
         var message = after.Status switch
         {
             RequestStatus.Approved => $"You approved {after.Id}: {count} approvals, it is being granted.",
             RequestStatus.Denied => $"You denied {after.Id}.",
+            _ when after.Stage > before.Stage => $"You approved {after.Id}: {count}; it now goes to {after.StageName}.",
             _ => $"Your approval of {after.Id} is counted: {count}.",
         };
         return new VoteOutcome(true, message);
     }
+
+    private static string StageText(AccessRequest request) => request.StageName is { } name ? $" ({name})" : "";
 }

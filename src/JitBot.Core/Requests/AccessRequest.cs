@@ -25,7 +25,20 @@ public sealed record AccessRequest
 
     public required string Reason { get; init; }
 
+    /// <summary>Approvals needed in the current stage.</summary>
     public required int ApprovalsNeeded { get; init; }
+
+    /// <summary>The approval stages, decided in order; empty means one stage of <see cref="ApprovalsNeeded"/>.</summary>
+    public IReadOnlyList<StagePlan> Stages { get; init; } = [];
+
+    /// <summary>The stage being decided now (0-based).</summary>
+    public int Stage { get; init; }
+
+    /// <summary>Set once the request has been escalated.</summary>
+    public DateTimeOffset? EscalatedAt { get; init; }
+
+    /// <summary>For an extension: the request whose grant it extends.</summary>
+    public string? Extends { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -61,15 +74,24 @@ public sealed record AccessRequest
 
     public long Version { get; init; }
 
-    public IEnumerable<Vote> Approvals => Votes.Where(v => v.Approve);
+    /// <summary>The approvals counted in the current stage.</summary>
+    public IEnumerable<Vote> Approvals => Votes.Where(v => v.Approve && v.Stage == Stage);
 
-    public bool IsOpen => Status is RequestStatus.Pending or RequestStatus.Approved or RequestStatus.Active;
+    public bool IsOpen => Status is RequestStatus.Pending or RequestStatus.Active || Status == RequestStatus.Approved && Extends is null;
 
-    public Change CastVote(Person approver, bool approve, string? reason, IReadOnlySet<string> eligibleApprovers, DateTimeOffset now)
+    public string? StageName => Stages.Count > 1 ? Stages[Stage].Name : null;
+
+    /// <param name="eligibleApprovers">The approvers of stage <paramref name="stage"/>, the one the voter was checked against.</param>
+    public Change CastVote(Person approver, bool approve, string? reason, IReadOnlySet<string> eligibleApprovers, DateTimeOffset now, int stage = 0)
     {
         if (Status != RequestStatus.Pending)
         {
             return Change.Refused(RefusalReason.AlreadyDecided, $"{Id} is already {Describe(Status)}; nothing changed.");
+        }
+
+        if (stage != Stage)
+        {
+            return Change.Refused(RefusalReason.StageMoved, $"{Id} has moved on to its next stage.");
         }
 
         if (Requester.IsSameAs(approver.Email))
@@ -87,27 +109,44 @@ public sealed record AccessRequest
             return Change.Refused(RefusalReason.AlreadyVoted, $"You have already voted on {Id}.");
         }
 
-        var votes = Votes.Append(new Vote(approver.Email, approver.DisplayName, approve, now, reason)).ToList();
+        var votes = Votes.Append(new Vote(approver.Email, approver.DisplayName, approve, now, reason, Stage)).ToList();
         if (!approve)
         {
             return Change.To(this with { Votes = votes, Status = RequestStatus.Denied, DecidedAt = now, DecidedBy = approver.Email, DenyReason = reason });
         }
 
-        if (votes.Count(v => v.Approve) < ApprovalsNeeded)
+        if (votes.Count(v => v.Approve && v.Stage == Stage) < ApprovalsNeeded)
         {
             return Change.To(this with { Votes = votes });
         }
 
-        return Change.To(this with
+        if (Stage + 1 < Stages.Count)
         {
-            Votes = votes,
-            Status = RequestStatus.Approved,
-            DecidedAt = now,
-            DecidedBy = string.Join(", ", votes.Where(v => v.Approve).Select(v => v.Email)),
-            GrantedAt = now,
-            ExpiresAt = now + Duration,
-        });
+            return Change.To(this with { Votes = votes, Stage = Stage + 1, ApprovalsNeeded = Stages[Stage + 1].Approvals });
+        }
+
+        return Change.To(Approve(this with { Votes = votes }, string.Join(", ", votes.Where(v => v.Approve).Select(v => v.Email)), now));
     }
+
+    /// <summary>Approved by an auto-approval rule: no person decided.</summary>
+    public Change ApproveByPolicy(string ruleName, DateTimeOffset now) =>
+        Status == RequestStatus.Pending
+            ? Change.To(Approve(this, "policy:" + ruleName, now))
+            : Change.Refused(RefusalReason.AlreadyDecided, $"{Id} is already {Describe(Status)}.");
+
+    public Change MarkEscalated(DateTimeOffset now) =>
+        Status == RequestStatus.Pending && EscalatedAt is null
+            ? Change.To(this with { EscalatedAt = now })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}.");
+
+    private static AccessRequest Approve(AccessRequest request, string decidedBy, DateTimeOffset now) => request with
+    {
+        Status = RequestStatus.Approved,
+        DecidedAt = now,
+        DecidedBy = decidedBy,
+        GrantedAt = now,
+        ExpiresAt = now + request.Duration,
+    };
 
     public Change Cancel(Person by, DateTimeOffset now)
     {

@@ -12,4 +12,5 @@ public enum RefusalReason
     NotRequester,
     NotAllowed,
     WrongState,
+    StageMoved,
 }

@@ -52,7 +52,24 @@ public static class RequestValidator
             return Refuse($"The reason is too long: at most {MaxReasonLength} characters.");
         }
 
+        if (options.RequireTicket is { } ticket && !MatchesTicket(ticket, command.Reason))
+        {
+            return Refuse($"The reason must name a ticket (matching {ticket}), e.g. INC-4312.");
+        }
+
         return new ValidatedRequest(resource, role, duration, command.Reason.Trim(), null);
+
+        static bool MatchesTicket(System.Text.RegularExpressions.Regex ticket, string reason)
+        {
+            try
+            {
+                return ticket.IsMatch(reason);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
 
         static ValidatedRequest Refuse(string problem) => new(null, null, TimeSpan.Zero, "", problem + "\nUsage: " + Usage.Request);
     }

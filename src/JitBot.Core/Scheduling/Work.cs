@@ -21,6 +21,9 @@ public abstract record Work
     /// <summary>Ends a request still pending after <c>Jit:PendingTimeout</c>.</summary>
     public sealed record ExpirePending(string RequestId) : Work;
 
+    /// <summary>Escalates a request still undecided after its role's <c>escalateAfter</c>.</summary>
+    public sealed record Escalate(string RequestId) : Work;
+
     /// <summary>Posts the approval card to each of the resource's channels.</summary>
     public sealed record PostCards(string RequestId) : Work;
 

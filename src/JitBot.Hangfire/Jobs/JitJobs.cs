@@ -30,6 +30,10 @@ public sealed class JitJobs(WorkRunner runner)
         runner.RunAsync(new Work.ExpirePending(requestId), cancellationToken);
 
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
+    public Task EscalateAsync(string requestId, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.Escalate(requestId), cancellationToken);
+
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
     public Task PostCardsAsync(string requestId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.PostCards(requestId), cancellationToken);
 

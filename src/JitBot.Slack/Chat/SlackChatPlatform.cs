@@ -74,6 +74,9 @@ internal sealed partial class SlackChatPlatform(SlackApiClient api, IOptions<Sla
         }
     }
 
+    public Task PostToChannelAsync(string channel, string text, CancellationToken cancellationToken) =>
+        api.PostMessageAsync(channel, new SlackMessage(Mrkdwn.Escape(text)), cancellationToken);
+
     public async Task PostAuditLineAsync(string text, CancellationToken cancellationToken)
     {
         var channel = audit.Value.SlackChannel;

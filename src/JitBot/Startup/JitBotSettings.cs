@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using JitBot.Core.Common;
+using JitBot.Core.Policies;
 using JitBot.Hangfire;
 
 namespace JitBot.Startup;
@@ -16,6 +18,9 @@ internal sealed record JitBotSettings(JitOptions Jit, SchedulingOptions Scheduli
             GrantRetryWindow = DurationOf(configuration, "Jit:GrantRetryWindow", "1m"),
             RevokeRetryWindow = DurationOf(configuration, "Jit:RevokeRetryWindow", "10m"),
             RetryBaseDelay = DurationOf(configuration, "Jit:RetryBaseDelay", "1s"),
+            SensitiveMinApprovals = Count(configuration, "Jit:SensitiveMinApprovals", 2),
+            RequireTicket = Pattern(configuration, "Jit:RequireTicket"),
+            AutoApproveHours = Hours(configuration, "Jit:AutoApproveHours"),
         };
         var workers = configuration["Scheduling:WorkerCount"];
         var scheduling = new SchedulingOptions
@@ -37,6 +42,33 @@ internal sealed record JitBotSettings(JitOptions Jit, SchedulingOptions Scheduli
             ? duration
             : throw new StartupException($"{key}: '{text}' is not a duration (a number and a unit: 90s, 15m, 2h, 1d)");
     }
+
+    private static int Count(IConfiguration configuration, string key, int fallback) =>
+        configuration[key] is not { Length: > 0 } text ? fallback
+        : int.TryParse(text, out var n) && n is >= 1 and <= 10 ? n
+        : throw new StartupException($"{key}: '{text}' must be a whole number from 1 to 10");
+
+    private static Regex? Pattern(IConfiguration configuration, string key)
+    {
+        if (configuration[key] is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"{key}: '{text}' is not a regular expression: {e.Message}");
+        }
+    }
+
+    private static HoursWindow? Hours(IConfiguration configuration, string key) =>
+        configuration[key] is not { Length: > 0 } text ? null
+        : HoursWindow.TryParse(text, out var window, out var problem) ? window
+        : throw new StartupException($"{key}: {problem}");
 
     private static string[] SplitList(string? text) =>
         text?.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
