@@ -99,14 +99,14 @@ public sealed record AccessRequest
             return Change.Refused(RefusalReason.SelfApprovalForbidden, $"You can't {(approve ? "approve" : "deny")} your own request {Id}.");
         }
 
-        if (!eligibleApprovers.Contains(approver.Email))
-        {
-            return Change.Refused(RefusalReason.NotEligibleApprover, $"You are not an approver of {Resource}, so your vote on {Id} does not count.");
-        }
-
         if (Votes.Any(v => string.Equals(v.Email, approver.Email, StringComparison.OrdinalIgnoreCase)))
         {
             return Change.Refused(RefusalReason.AlreadyVoted, $"You have already voted on {Id}.");
+        }
+
+        if (!eligibleApprovers.Contains(approver.Email))
+        {
+            return Change.Refused(RefusalReason.NotEligibleApprover, $"You are not an approver of {Resource}, so your vote on {Id} does not count.");
         }
 
         var votes = Votes.Append(new Vote(approver.Email, approver.DisplayName, approve, now, reason, Stage)).ToList();

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace JitBot.IntegrationTests.Infrastructure;
 
 /// <summary>The real host, configured only through its configuration keys, with its logs captured.</summary>
-internal sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, LogCapture logs) : WebApplicationFactory<Program>
+internal sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, LogCapture logs, TimeProvider clock) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -16,5 +17,9 @@ internal sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, 
 
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        if (clock != TimeProvider.System)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
     }
 }

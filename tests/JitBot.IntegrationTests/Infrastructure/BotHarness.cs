@@ -57,6 +57,9 @@ internal sealed partial class BotHarness : IAsyncDisposable
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The bot's clock (and the one Slack signs with); set before the bot starts.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("the bot is not running");
@@ -96,9 +99,9 @@ internal sealed partial class BotHarness : IAsyncDisposable
         return new BotHarness(slack, webhook, settings, folder);
     }
 
-    public static async Task<BotHarness> StartAsync(bool redis = true, Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<BotHarness> StartAsync(bool redis = true, Action<Dictionary<string, string?>>? configure = null, string policy = Policy)
     {
-        var harness = await CreateAsync(redis);
+        var harness = await CreateAsync(redis, policy);
         configure?.Invoke(harness.Settings);
         await harness.StartBotAsync();
         return harness;
@@ -106,7 +109,7 @@ internal sealed partial class BotHarness : IAsyncDisposable
 
     public Task StartBotAsync()
     {
-        factory = new BotFactory(Settings, Logs);
+        factory = new BotFactory(Settings, Logs, Clock);
         Client = factory.CreateClient();
         return Task.CompletedTask;
     }
@@ -123,7 +126,7 @@ internal sealed partial class BotHarness : IAsyncDisposable
     }
 
     public Task<HttpResponseMessage> CommandAsync(string userId, string text, DateTimeOffset? at = null) =>
-        Client.SendAsync(new SlackRequestSigner(SigningSecret).SlashCommand("/slack/commands", userId, CommandChannel, text, at));
+        Client.SendAsync(new SlackRequestSigner(SigningSecret, Clock).SlashCommand("/slack/commands", userId, CommandChannel, text, at));
 
     /// <summary>Sends the command and returns the ephemeral text of the answer.</summary>
     public async Task<string> CommandTextAsync(string userId, string text)
@@ -145,7 +148,7 @@ internal sealed partial class BotHarness : IAsyncDisposable
     }
 
     public Task<HttpResponseMessage> ClickAsync(string userId, string actionId, string requestId) =>
-        Client.SendAsync(new SlackRequestSigner(SigningSecret).ButtonClick("/slack/interactions", userId, ApproverChannel, actionId, requestId));
+        Client.SendAsync(new SlackRequestSigner(SigningSecret, Clock).ButtonClick("/slack/interactions", userId, ApproverChannel, actionId, requestId));
 
     /// <summary>The approval card as it stands now in the fake Slack (after posts and updates).</summary>
     public Task<SlackApiCall> CardPostedAsync(string requestId) =>
@@ -177,6 +180,7 @@ internal sealed partial class BotHarness : IAsyncDisposable
         await StopBotAsync();
         await Slack.DisposeAsync();
         await Webhook.DisposeAsync();
+        await DisposeTeamsAsync();
         Directory.Delete(policyFolder, recursive: true);
     }
 
