@@ -12,12 +12,11 @@ namespace JitBot.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The use cases and lifecycle handlers; the ports are registered by the adapters.</summary>
-    public static IServiceCollection AddJitBotCore(this IServiceCollection services, JitOptions options, IPolicyProvider policies)
+    /// <summary>The use cases and lifecycle handlers; the ports (and the <see cref="IPolicyProvider"/>) are registered by the adapters and the host.</summary>
+    public static IServiceCollection AddJitBotCore(this IServiceCollection services, JitOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton(policies);
         services.AddSingleton<ApproverResolver>();
         services.AddSingleton<Routing>();
         services.AddSingleton<AuditTrail>();

@@ -31,6 +31,7 @@ internal sealed class HangfireWorkScheduler(IBackgroundJobClient client) : IWork
         Work.NotifyRequester w => j => j.NotifyRequesterAsync(w.RequestId, w.Notice, CancellationToken.None),
         Work.PostAuditLine w => j => j.PostAuditLineAsync(w.EventId, CancellationToken.None),
         Work.ReportStuckJob w => j => j.ReportStuckJobAsync(w.RequestId, w.WasRevocation, CancellationToken.None),
+        Work.PostAuditNotice w => j => j.PostAuditNoticeAsync(w.Text, CancellationToken.None),
         Work.Reply w => j => j.ReplyAsync(w.Message.Platform, w.Message.Channel, w.Message.UserId, w.Message.Text, CancellationToken.None),
         _ => throw new ArgumentOutOfRangeException(nameof(work), work, "unknown work"),
     };

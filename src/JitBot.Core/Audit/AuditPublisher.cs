@@ -13,10 +13,14 @@ public sealed class AuditPublisher(IAuditLog log, IEnumerable<IChatPlatform> pla
             return;
         }
 
-        var line = AuditLine.Format(auditEvent);
+        await PostNoticeAsync(AuditLine.Format(auditEvent), cancellationToken);
+    }
+
+    public async Task PostNoticeAsync(string text, CancellationToken cancellationToken)
+    {
         foreach (var platform in platforms)
         {
-            await platform.PostAuditLineAsync(line, cancellationToken);
+            await platform.PostAuditLineAsync(text, cancellationToken);
         }
     }
 }

@@ -39,6 +39,9 @@ public abstract record Work
     /// <summary>A grant or revocation job failed after all its retries: report it.</summary>
     public sealed record ReportStuckJob(string RequestId, bool WasRevocation) : Work;
 
+    /// <summary>Posts an operator notice (not a request's event) to the audit channel(s): e.g. a rejected policy edit.</summary>
+    public sealed record PostAuditNotice(string Text) : Work;
+
     /// <summary>Shows one person a short message where they acted.</summary>
     public sealed record Reply(PrivateReply Message) : Work;
 }

@@ -49,6 +49,10 @@ public sealed class JitJobs(WorkRunner runner)
     public Task PostAuditLineAsync(string eventId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.PostAuditLine(eventId), cancellationToken);
 
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
+    public Task PostAuditNoticeAsync(string text, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.PostAuditNotice(text), cancellationToken);
+
     [Queue(RevocationQueue)]
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 5, 10, 30, 60, 120, 300, 600, 900, 1800])]
     public Task ReportStuckJobAsync(string requestId, bool wasRevocation, CancellationToken cancellationToken) =>

@@ -4,8 +4,11 @@ namespace JitBot.Startup;
 
 internal static class PolicyFiles
 {
-    /// <summary>Loads <c>Policies:Path</c>; any problem stops start-up naming file and line.</summary>
-    public static StaticPolicyProvider Load(JitBotSettings settings, IConfiguration configuration)
+    /// <summary>
+    /// Loads <c>Policies:Path</c> now (any problem stops start-up naming file and line) and keeps it in force,
+    /// reloaded when the files change.
+    /// </summary>
+    public static IServiceCollection AddPolicies(this IServiceCollection services, JitBotSettings settings, IConfiguration configuration)
     {
         var connectors = configuration.GetSection("Connectors").GetChildren().Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         var result = PolicyLoader.LoadFolder(settings.PoliciesPath, settings.Jit.MaxDuration, connectors);
@@ -14,6 +17,9 @@ internal static class PolicyFiles
             throw new StartupException("policy problems:\n" + string.Join('\n', result.Problems));
         }
 
-        return new StaticPolicyProvider(result.Policies);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReloadingPolicyProvider>(sp, result.Policies, settings, connectors));
+        services.AddSingleton<IPolicyProvider>(sp => sp.GetRequiredService<ReloadingPolicyProvider>());
+        services.AddHostedService(sp => sp.GetRequiredService<ReloadingPolicyProvider>());
+        return services;
     }
 }

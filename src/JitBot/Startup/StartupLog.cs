@@ -7,7 +7,7 @@ namespace JitBot.Startup;
 /// <summary>What the bot says when it starts: platforms, store, policies.</summary>
 internal static partial class StartupLog
 {
-    public static void LogStartup(this WebApplication app, StoreDescription store, IPolicyProvider policies)
+    public static void LogStartup(this WebApplication app, StoreDescription store)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("JitBot");
         var platforms = app.Services.GetServices<IChatPlatform>().Select(p => p.Platform).ToList();
@@ -21,7 +21,7 @@ internal static partial class StartupLog
             LogEmbeddedStore(logger, store.Text);
         }
 
-        var loaded = policies.Current;
+        var loaded = app.Services.GetRequiredService<IPolicyProvider>().Current;
         if (loaded.Files.Count == 0)
         {
             LogNoPolicies(logger);

@@ -55,6 +55,8 @@ internal sealed partial class BotHarness : IAsyncDisposable
 
     public Dictionary<string, string?> Settings { get; }
 
+    public string PolicyFolder => policyFolder;
+
     public LogCapture Logs { get; } = new();
 
     /// <summary>The bot's clock (and the one Slack signs with); set before the bot starts.</summary>
