@@ -16,8 +16,8 @@ try
     builder.UseDefaultUrl("http://127.0.0.1:5080");
     var settings = JitBotSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddConnectors(builder.Configuration);
-    var policies = PolicyFiles.Load(settings, builder.Configuration);
-    builder.Services.AddJitBotCore(settings.Jit, policies);
+    builder.Services.AddPolicies(settings, builder.Configuration);
+    builder.Services.AddJitBotCore(settings.Jit);
     var store = builder.Services.AddJitBotStore(builder.Configuration);
     builder.Services.AddJitBotScheduling(settings.Scheduling);
     builder.Services.AddSlack(builder.Configuration);
@@ -25,7 +25,7 @@ try
     var app = builder.Build();
     app.MapHealth();
     app.MapSlack();
-    app.LogStartup(store, policies);
+    app.LogStartup(store);
     await app.RunAsync();
     return 0;
 }
