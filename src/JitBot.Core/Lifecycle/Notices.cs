@@ -17,6 +17,7 @@ public static class Notices
             Notice.Denied => $"❌ {r.Id} ({what}) was denied by {r.DecidedBy}" + (string.IsNullOrWhiteSpace(r.DenyReason) ? "." : $": {r.DenyReason}"),
             Notice.Granted => $"🔓 {r.Id}: you have {what} until {When(r.ExpiresAt)}.",
             Notice.GrantFailed => $"⚠️ {r.Id}: granting {what} failed ({r.FailureReason}). Nothing is granted; the audit channel has been told.",
+            Notice.Revoked when r.RevokeDeferred => $"🔒 {r.Id} has ended; you keep {what} under another grant of yours that is still active.",
             Notice.Revoked => r.RevocationKind == RevocationKind.Early
                 ? $"🔒 {r.Id}: your {what} access was revoked early by {r.RevokedBy}."
                 : $"🔒 {r.Id}: your {what} access expired and was revoked.",

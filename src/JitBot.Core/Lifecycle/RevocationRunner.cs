@@ -7,7 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace JitBot.Core.Lifecycle;
 
-/// <summary>Takes access away through the connector, retrying, and says so loudly when it cannot.</summary>
+/// <summary>
+/// Takes access away through the connector, retrying, and says so loudly when it cannot. Overlapping grants
+/// of the same resource and role are counted: the access stays until the last of them ends.
+/// </summary>
 public sealed partial class RevocationRunner(
     IRequestStore store,
     IConnectorRegistry connectors,
@@ -20,6 +23,19 @@ public sealed partial class RevocationRunner(
     /// <summary>Finishes a revocation the request already records: connector, confirmation, audit, DM, cards.</summary>
     public async Task CompleteAsync(AccessRequest request, CancellationToken cancellationToken)
     {
+        var sameAccess = (await store.ListByRequesterAsync(request.Requester.Email, cancellationToken)).Where(request.SameAccessAs).ToList();
+        if (sameAccess.FirstOrDefault(o => o.Status is RequestStatus.Approved or RequestStatus.Active) is { } stillHeld)
+        {
+            // Another grant still gives this access: keep it; the revocation of the last one takes it away.
+            var deferred = await store.UpdateAsync(request.Id, r => r.ConfirmRevoked(time.GetUtcNow(), deferred: true), cancellationToken);
+            if (deferred.After is not null)
+            {
+                await AnnounceAsync(deferred.After, $"access stays: {stillHeld.Id} still holds it", cancellationToken);
+            }
+
+            return;
+        }
+
         var error = await RevokeWithRetriesAsync(request, cancellationToken);
         if (error is not null)
         {
@@ -31,15 +47,11 @@ public sealed partial class RevocationRunner(
         }
 
         var confirmed = await store.UpdateAsync(request.Id, r => r.ConfirmRevoked(time.GetUtcNow()), cancellationToken);
-        if (confirmed.After is null)
+        await RevokeEarlierOverlapsAsync(sameAccess, cancellationToken);
+        if (confirmed.After is not null)
         {
-            return;
+            await AnnounceAsync(confirmed.After, null, cancellationToken);
         }
-
-        await audit.RecordAsync(AuditEventTypes.Revoked, confirmed.After, confirmed.After.RevokedBy ?? "jitbot", cancellationToken,
-            revocation: RevocationText(confirmed.After));
-        await scheduler.EnqueueAsync(new Work.NotifyRequester(request.Id, Notice.Revoked), cancellationToken);
-        await scheduler.EnqueueAsync(new Work.RefreshCards(request.Id), cancellationToken);
     }
 
     /// <summary>Revokes a grant that the connector confirmed after its request had already ended.</summary>
@@ -51,6 +63,28 @@ public sealed partial class RevocationRunner(
             await audit.RecordAsync(AuditEventTypes.RevokeFailed, request, "jitbot", cancellationToken,
                 detail: $"a grant confirmed after the request ended could not be undone: {error}. Revoke it by hand.");
         }
+    }
+
+    /// <summary>
+    /// The earlier grants of the same access whose revocation waited for this one (or is still under way):
+    /// the connector now revokes each of them too, so that every grant it was told of is also revoked.
+    /// </summary>
+    private async Task RevokeEarlierOverlapsAsync(List<AccessRequest> sameAccess, CancellationToken cancellationToken)
+    {
+        foreach (var earlier in sameAccess.Where(o => o.Status == RequestStatus.Revoked && (o.RevokeDeferred || o.RevokeConfirmedAt is null)))
+        {
+            if (await RevokeWithRetriesAsync(earlier, cancellationToken) is null)
+            {
+                await store.UpdateAsync(earlier.Id, r => r.CompleteDeferredRevocation(), cancellationToken);
+            }
+        }
+    }
+
+    private async Task AnnounceAsync(AccessRequest revoked, string? detail, CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(AuditEventTypes.Revoked, revoked, revoked.RevokedBy ?? "jitbot", cancellationToken, detail: detail, revocation: RevocationText(revoked));
+        await scheduler.EnqueueAsync(new Work.NotifyRequester(revoked.Id, Notice.Revoked), cancellationToken);
+        await scheduler.EnqueueAsync(new Work.RefreshCards(revoked.Id), cancellationToken);
     }
 
     private Task<string?> RevokeWithRetriesAsync(AccessRequest request, CancellationToken cancellationToken)

@@ -68,6 +68,12 @@ public sealed record AccessRequest
 
     public DateTimeOffset? RevokeConfirmedAt { get; init; }
 
+    /// <summary>
+    /// The connector was not asked to revoke because an overlapping grant of the same resource and role was still
+    /// held; the revocation of the last of them revokes this one too.
+    /// </summary>
+    public bool RevokeDeferred { get; init; }
+
     public string? FailureReason { get; init; }
 
     public IReadOnlyList<CardRef> Cards { get; init; } = [];
@@ -185,10 +191,21 @@ public sealed record AccessRequest
             ? Change.To(this with { Status = RequestStatus.Revoked, RevokedAt = now, RevokedBy = actor, RevocationKind = kind })
             : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}; only an approved or active grant can be revoked.");
 
-    public Change ConfirmRevoked(DateTimeOffset now) =>
+    public Change ConfirmRevoked(DateTimeOffset now, bool deferred = false) =>
         Status == RequestStatus.Revoked && RevokeConfirmedAt is null
-            ? Change.To(this with { RevokeConfirmedAt = now })
+            ? Change.To(this with { RevokeConfirmedAt = now, RevokeDeferred = deferred })
             : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}.");
+
+    /// <summary>A deferred revocation that the last overlapping grant's revocation has now carried out.</summary>
+    public Change CompleteDeferredRevocation() =>
+        RevokeDeferred
+            ? Change.To(this with { RevokeDeferred = false })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} has no deferred revocation.");
+
+    /// <summary>True when <paramref name="other"/> gives the same person the same access.</summary>
+    public bool SameAccessAs(AccessRequest other) =>
+        other.Id != Id && other.Extends is null && Extends is null && Requester.IsSameAs(other.Requester.Email)
+        && other.Resource == Resource && other.Role == Role;
 
     public Change AddCard(CardRef card) =>
         Cards.Any(c => c.Platform == card.Platform && c.Channel == card.Channel)
