@@ -38,6 +38,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PendingTimeoutHandler>();
         services.AddSingleton<StuckJobHandler>();
         services.AddSingleton<EscalationHandler>();
+        services.AddSingleton<ExtensionHandler>();
+        services.AddSingleton<ExpiryReminders>();
+        services.AddSingleton<ExtendHandler>();
         services.AddSingleton<WorkRunner>();
         return services;
     }

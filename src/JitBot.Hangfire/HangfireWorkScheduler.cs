@@ -25,6 +25,7 @@ internal sealed class HangfireWorkScheduler(IBackgroundJobClient client) : IWork
         Work.Revoke w => j => j.RevokeAsync(w.RequestId, CancellationToken.None),
         Work.Grant w => j => j.GrantAsync(w.RequestId, CancellationToken.None),
         Work.ExpirePending w => j => j.ExpirePendingAsync(w.RequestId, CancellationToken.None),
+        Work.RemindExpiry w => j => j.RemindExpiryAsync(w.RequestId, CancellationToken.None),
         Work.Escalate w => j => j.EscalateAsync(w.RequestId, CancellationToken.None),
         Work.PostCards w => j => j.PostCardsAsync(w.RequestId, CancellationToken.None),
         Work.RefreshCards w => j => j.RefreshCardsAsync(w.RequestId, CancellationToken.None),

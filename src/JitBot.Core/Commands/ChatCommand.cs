@@ -23,6 +23,8 @@ public abstract record ChatCommand
 
     public sealed record Revoke(string RequestId) : ChatCommand;
 
+    public sealed record Extend(string RequestId, string DurationText) : ChatCommand;
+
     public sealed record Resources : ChatCommand;
 
     public sealed record Help : ChatCommand;

@@ -10,7 +10,8 @@ public sealed class CommandRouter(
     EarlyRevokeHandler revoke,
     ListHandler list,
     PendingHandler pending,
-    ResourcesHandler resources) : ICommandRouter
+    ResourcesHandler resources,
+    ExtendHandler extend) : ICommandRouter
 {
     public async Task<CommandReply> HandleAsync(ChatContext context, string text, CancellationToken cancellationToken) =>
         CommandParser.Parse(text) switch
@@ -21,6 +22,7 @@ public sealed class CommandRouter(
             ChatCommand.Deny c => Reply(await votes.VoteAsync(context, c.RequestId, approve: false, c.Reason, cancellationToken)),
             ChatCommand.Cancel c => await cancel.HandleAsync(context, c.RequestId, cancellationToken),
             ChatCommand.Revoke c => await revoke.HandleAsync(context, c.RequestId, cancellationToken),
+            ChatCommand.Extend c => await extend.HandleAsync(context, c, cancellationToken),
             ChatCommand.List => await list.HandleAsync(context, cancellationToken),
             ChatCommand.Pending => await pending.HandleAsync(context, cancellationToken),
             ChatCommand.Resources => resources.Handle(context),

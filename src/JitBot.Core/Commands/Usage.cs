@@ -8,6 +8,7 @@ public static class Usage
     public const string Deny = "deny <id> [<reason…>]";
     public const string Cancel = "cancel <id>";
     public const string Revoke = "revoke <id>";
+    public const string Extend = "extend <id> <duration>";
 
     public static string All { get; } = string.Join('\n',
         "JitBot: just-in-time access. Commands:",
@@ -17,6 +18,7 @@ public static class Usage
         "• " + Approve + " / " + Deny,
         "• " + Cancel + ": withdraw my pending request",
         "• " + Revoke + ": end an active grant now",
+        "• " + Extend + ": ask for more time on my active grant",
         "• resources: what I may request, with roles and limits",
         "• help: this text",
         "Durations: 90s, 15m, 2h, 1d.");

@@ -18,6 +18,9 @@ public sealed record JitOptions
     /// <summary>When auto-approval is allowed at all; null: any time.</summary>
     public Policies.HoursWindow? AutoApproveHours { get; init; }
 
+    /// <summary>How long before expiry the requester is reminded and offered an extension.</summary>
+    public TimeSpan ExpiryReminder { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a failing grant is retried before the request ends Failed (never past expiry).</summary>
     public TimeSpan GrantRetryWindow { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -18,6 +18,8 @@ public sealed partial class GrantHandler(
     IWorkScheduler scheduler,
     AuditTrail audit,
     RevocationRunner revocation,
+    ExtensionHandler extensions,
+    ExpiryReminders reminders,
     IEnumerable<IChatPlatform> platforms,
     JitOptions options,
     TimeProvider time,
@@ -29,6 +31,12 @@ public sealed partial class GrantHandler(
         if (request is not { Status: RequestStatus.Approved, ExpiresAt: { } expiresAt } || time.GetUtcNow() >= expiresAt)
         {
             LogNothingToGrant(logger, requestId, request?.Status);
+            return;
+        }
+
+        if (request.Extends is not null)
+        {
+            await extensions.ApplyAsync(request, cancellationToken);
             return;
         }
 
@@ -76,6 +84,7 @@ public sealed partial class GrantHandler(
 
         await audit.RecordAsync(AuditEventTypes.Active, activated.After, "jitbot", cancellationToken,
             detail: $"via {request.Connector} until {activated.After.ExpiresAt:u}");
+        await reminders.ScheduleAsync(activated.After, cancellationToken);
         if (result?.SecretForRequester is { } secret)
         {
             await SendSecretAsync(activated.After, secret, cancellationToken);

@@ -16,6 +16,8 @@ public static class Notices
             Notice.Approved => $"✅ {r.Id} approved by {Approvers(r)}: {what} for {Duration.Format(r.Duration)}, until {When(r.ExpiresAt)}. Granting it now.",
             Notice.Denied => $"❌ {r.Id} ({what}) was denied by {r.DecidedBy}" + (string.IsNullOrWhiteSpace(r.DenyReason) ? "." : $": {r.DenyReason}"),
             Notice.Granted => $"🔓 {r.Id}: you have {what} until {When(r.ExpiresAt)}.",
+            Notice.Extended => $"⏩ {r.Id}: your {what} access now runs until {When(r.ExpiresAt)}.",
+            Notice.ExpiringSoon => $"⏳ {r.Id}: your {what} access ends at {When(r.ExpiresAt)}, in about {Duration.Format(options.ExpiryReminder)}. To keep it: `extend {r.Id} <duration>` (e.g. `extend {r.Id} 30m`).",
             Notice.GrantFailed => $"⚠️ {r.Id}: granting {what} failed ({r.FailureReason}). Nothing is granted; the audit channel has been told.",
             Notice.Revoked when r.RevokeDeferred => $"🔒 {r.Id} has ended; you keep {what} under another grant of yours that is still active.",
             Notice.Revoked => r.RevocationKind == RevocationKind.Early

@@ -23,24 +23,36 @@ public sealed class SubmitRequestHandler(
         }
 
         var (resource, role) = (validated.Resource, validated.Role);
-        var plan = ApprovalPlan.For(resource, role, options);
         var number = await store.NextNumberAsync(cancellationToken);
-        var request = new AccessRequest
+        var draft = Draft(number, context, resource, role, validated.Duration, validated.Reason);
+        return await FileAsync(draft, resource, role, $"{Duration.Format(draft.Duration)}: {draft.Reason}", cancellationToken);
+    }
+
+    /// <summary>A new pending request with the stages the policy and the guardrails give it.</summary>
+    public AccessRequest Draft(long number, ChatContext context, ResourcePolicy resource, RolePolicy role, TimeSpan duration, string reason)
+    {
+        var plan = ApprovalPlan.For(resource, role, options);
+        return new AccessRequest
         {
             Id = RequestIds.From(number),
             Requester = context.Person,
             Resource = resource.Id,
             Role = role.Name,
             Connector = resource.Connector,
-            Duration = validated.Duration,
-            Reason = validated.Reason,
+            Duration = duration,
+            Reason = reason,
             ApprovalsNeeded = plan[0].Approvals,
             Stages = plan,
             CreatedAt = time.GetUtcNow(),
         };
+    }
+
+    /// <summary>Stores a drafted request and routes it: auto-approved when a rule allows, else to its approvers.</summary>
+    public async Task<CommandReply> FileAsync(AccessRequest request, ResourcePolicy resource, RolePolicy role, string detail, CancellationToken cancellationToken)
+    {
         await store.CreateAsync(request, cancellationToken);
         request = request with { Version = 1 };
-        await audit.RecordAsync(AuditEventTypes.Submitted, request, context.Person.Email, cancellationToken, detail: $"{Duration.Format(request.Duration)}: {request.Reason}");
+        await audit.RecordAsync(AuditEventTypes.Submitted, request, request.Requester.Email, cancellationToken, detail: detail);
 
         if (await FindAutoApprovalAsync(resource, role, request, cancellationToken) is { } rule
             && await store.UpdateAsync(request.Id, r => r.ApproveByPolicy(rule.Name, time.GetUtcNow()), cancellationToken) is { After: { } approved })
@@ -48,7 +60,7 @@ public sealed class SubmitRequestHandler(
             await audit.RecordAsync(AuditEventTypes.Approved, approved, "policy:" + rule.Name, cancellationToken, detail: $"auto-approved by rule '{rule.Name}'");
             await scheduler.EnqueueAsync(new Work.Grant(approved.Id), cancellationToken);
             return new CommandReply(
-                $"{approved.Id} is auto-approved by the {resource.Team} policy rule '{rule.Name}': granting {approved.Resource} {approved.Role} for {Duration.Format(approved.Duration)} now.");
+                $"{approved.Id} is auto-approved by the {resource.Team} policy rule '{rule.Name}': {What(approved)} now.");
         }
 
         await scheduler.ScheduleAsync(new Work.ExpirePending(request.Id), request.CreatedAt + options.PendingTimeout, cancellationToken);
@@ -58,12 +70,18 @@ public sealed class SubmitRequestHandler(
         }
 
         await scheduler.EnqueueAsync(new Work.PostCards(request.Id), cancellationToken);
-        var approvals = plan.Sum(s => s.Approvals) == 1 ? "1 approval" : $"{plan.Sum(s => s.Approvals)} approvals";
-        var from = plan.Count > 1 ? $"in {plan.Count} stages ({string.Join(", then ", plan.Select(s => s.Name))})" : $"from the {resource.Team} approvers";
+        var total = request.Stages.Sum(s => s.Approvals);
+        var approvals = total == 1 ? "1 approval" : $"{total} approvals";
+        var from = request.Stages.Count > 1 ? $"in {request.Stages.Count} stages ({string.Join(", then ", request.Stages.Select(s => s.Name))})" : $"from the {resource.Team} approvers";
         return new CommandReply(
-            $"{request.Id} filed: {request.Resource} {request.Role} for {Duration.Format(request.Duration)}. " +
+            $"{request.Id} filed: {(request.Extends is null ? $"{request.Resource} {request.Role} for {Duration.Format(request.Duration)}" : $"extend {request.Extends} by {Duration.Format(request.Duration)}")}. " +
             $"Waiting for {approvals} {from}; I'll message you when it's decided.");
     }
+
+    private static string What(AccessRequest request) =>
+        request.Extends is null
+            ? $"granting {request.Resource} {request.Role} for {Duration.Format(request.Duration)}"
+            : $"extending {request.Extends} by {Duration.Format(request.Duration)}";
 
     private async Task<AutoApproveRule?> FindAutoApprovalAsync(ResourcePolicy resource, RolePolicy role, AccessRequest request, CancellationToken cancellationToken)
     {

@@ -37,6 +37,9 @@ public sealed record AccessRequest
     /// <summary>Set once the request has been escalated.</summary>
     public DateTimeOffset? EscalatedAt { get; init; }
 
+    /// <summary>The expiry for which the five-minute reminder went out.</summary>
+    public DateTimeOffset? RemindedFor { get; init; }
+
     /// <summary>For an extension: the request whose grant it extends.</summary>
     public string? Extends { get; init; }
 
@@ -139,6 +142,18 @@ public sealed record AccessRequest
         Status == RequestStatus.Pending
             ? Change.To(Approve(this, "policy:" + ruleName, now))
             : Change.Refused(RefusalReason.AlreadyDecided, $"{Id} is already {Describe(Status)}.");
+
+    /// <summary>Moves the expiry of an approved or active grant by <paramref name="extra"/>.</summary>
+    public Change Extend(TimeSpan extra) =>
+        Status is RequestStatus.Approved or RequestStatus.Active && ExpiresAt is { } expiresAt
+            ? Change.To(this with { ExpiresAt = expiresAt + extra, Duration = Duration + extra })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}; only an active grant can be extended.");
+
+    /// <summary>Records that the expiry reminder for the current expiry was sent.</summary>
+    public Change MarkReminded() =>
+        Status == RequestStatus.Active && ExpiresAt is { } expiresAt && RemindedFor != expiresAt
+            ? Change.To(this with { RemindedFor = expiresAt })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} needs no reminder.");
 
     public Change MarkEscalated(DateTimeOffset now) =>
         Status == RequestStatus.Pending && EscalatedAt is null

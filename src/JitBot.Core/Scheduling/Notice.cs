@@ -6,6 +6,8 @@ public enum Notice
     Approved,
     Denied,
     Granted,
+    Extended,
+    ExpiringSoon,
     GrantFailed,
     Revoked,
     RevokeFailed,

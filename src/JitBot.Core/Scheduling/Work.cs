@@ -18,6 +18,9 @@ public abstract record Work
     /// <summary>Ends a grant: at expiry when scheduled, or at once after an early revoke.</summary>
     public sealed record Revoke(string RequestId) : Work;
 
+    /// <summary>Tells the requester, five minutes before expiry, that the grant is ending and how to extend it.</summary>
+    public sealed record RemindExpiry(string RequestId) : Work;
+
     /// <summary>Ends a request still pending after <c>Jit:PendingTimeout</c>.</summary>
     public sealed record ExpirePending(string RequestId) : Work;
 

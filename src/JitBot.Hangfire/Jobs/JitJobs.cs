@@ -29,6 +29,10 @@ public sealed class JitJobs(WorkRunner runner)
     public Task ExpirePendingAsync(string requestId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.ExpirePending(requestId), cancellationToken);
 
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 5, 15])]
+    public Task RemindExpiryAsync(string requestId, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.RemindExpiry(requestId), cancellationToken);
+
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
     public Task EscalateAsync(string requestId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.Escalate(requestId), cancellationToken);

@@ -18,6 +18,7 @@ internal sealed record JitBotSettings(JitOptions Jit, SchedulingOptions Scheduli
             GrantRetryWindow = DurationOf(configuration, "Jit:GrantRetryWindow", "1m"),
             RevokeRetryWindow = DurationOf(configuration, "Jit:RevokeRetryWindow", "10m"),
             RetryBaseDelay = DurationOf(configuration, "Jit:RetryBaseDelay", "1s"),
+            ExpiryReminder = DurationOf(configuration, "Jit:ExpiryReminder", "5m"),
             SensitiveMinApprovals = Count(configuration, "Jit:SensitiveMinApprovals", 2),
             RequireTicket = Pattern(configuration, "Jit:RequireTicket"),
             AutoApproveHours = Hours(configuration, "Jit:AutoApproveHours"),

@@ -1,0 +1,56 @@
+using System.Globalization;
+using JitBot.IntegrationTests.Infrastructure;
+using JitBot.Testing.Infrastructure;
+
+namespace JitBot.IntegrationTests.Workflow;
+
+public sealed class ExtendTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    [RedisFact]
+    public async Task An_approved_extension_moves_the_revocation_to_the_new_expiry_after_a_reminder()
+    {
+        await using var bot = await BotHarness.StartAsync(configure: s => s["Jit:ExpiryReminder"] = "4s");
+        var id = await bot.RequestAsync("U0ALICE", "request payments-db readonly 6s INC-1 needs more");
+        using (await bot.ClickAsync("U0BOB", "jit.approve", id))
+        {
+        }
+
+        var grant = await bot.Webhook.WaitForCallAsync("grant", id, Wait);
+        await bot.DmAsync("U0ALICE", id, $"extend {id}");
+
+        var extension = await bot.RequestAsync("U0ALICE", $"extend {id} 8s");
+        Assert.NotEqual(id, extension);
+        await bot.CardPostedAsync(extension);
+        Assert.Contains("your own request", await bot.CommandTextAsync("U0ALICE", $"approve {extension}"), StringComparison.Ordinal);
+        using (await bot.ClickAsync("U0ERIN", "jit.approve", extension))
+        {
+        }
+
+        var extended = await bot.AuditLineAsync(id, "grant.extended", Wait);
+        Assert.Contains($"through {extension}", extended.Arg("text"), StringComparison.Ordinal);
+        await bot.DmAsync("U0ALICE", id, "now runs until");
+
+        var revoke = await bot.Webhook.WaitForCallAsync("revoke", id, Wait);
+        var firstExpiry = DateTimeOffset.Parse(grant.Body.GetProperty("expiresAt").GetString()!, CultureInfo.InvariantCulture);
+        Assert.InRange(revoke.ReceivedAt, firstExpiry + TimeSpan.FromSeconds(7), firstExpiry + TimeSpan.FromSeconds(10));
+        Assert.Single(bot.Webhook.Grants);
+        Assert.DoesNotContain(bot.Webhook.Calls, c => c.RequestId == extension);
+    }
+
+    [RedisFact]
+    public async Task An_extension_past_the_roles_maximum_or_by_someone_else_is_refused()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var id = await bot.RequestAsync("U0ALICE", "request payments-db readonly 3h INC-1 long");
+        using (await bot.ClickAsync("U0BOB", "jit.approve", id))
+        {
+        }
+
+        await bot.AuditLineAsync(id, "grant.active", Wait);
+        Assert.Contains("at most 1h more", await bot.CommandTextAsync("U0ALICE", $"extend {id} 2h"), StringComparison.Ordinal);
+        Assert.Contains("Only the requester", await bot.CommandTextAsync("U0BOB", $"extend {id} 30m"), StringComparison.Ordinal);
+        Assert.Contains("Usage", await bot.CommandTextAsync("U0ALICE", $"extend {id}"), StringComparison.Ordinal);
+    }
+}
