@@ -18,6 +18,9 @@ public interface IChatPlatform
     /// <summary>Sends a direct message to a person of this platform.</summary>
     Task SendDirectMessageAsync(Person person, string text, CancellationToken cancellationToken);
 
+    /// <summary>Tells the requester their grant ends soon, with a way to extend it (Slack: an Extend button, <c>jit.extend</c>).</summary>
+    Task SendExpiryReminderAsync(AccessRequest grant, string text, CancellationToken cancellationToken);
+
     /// <summary>Shows a message to one person only, where they acted (Slack: ephemeral).</summary>
     Task ReplyPrivatelyAsync(PrivateReply reply, CancellationToken cancellationToken);
 

@@ -23,7 +23,8 @@ public abstract record ChatCommand
 
     public sealed record Revoke(string RequestId) : ChatCommand;
 
-    public sealed record Extend(string RequestId, string DurationText) : ChatCommand;
+    /// <summary>No duration: as long as the grant first was, within what the role still allows.</summary>
+    public sealed record Extend(string RequestId, string? DurationText) : ChatCommand;
 
     public sealed record Resources : ChatCommand;
 

@@ -26,8 +26,8 @@ public static class CommandParser
             "deny" => WithId(rest, Usage.Deny, id => new ChatCommand.Deny(id, rest.Length > 1 ? string.Join(' ', rest[1..]) : null), allowMore: true),
             "cancel" => WithId(rest, Usage.Cancel, id => new ChatCommand.Cancel(id), allowMore: false),
             "revoke" => WithId(rest, Usage.Revoke, id => new ChatCommand.Revoke(id), allowMore: false),
-            "extend" => rest.Length == 2
-                ? WithId(rest[..1], Usage.Extend, id => new ChatCommand.Extend(id, rest[1]), allowMore: false)
+            "extend" => rest.Length is 1 or 2
+                ? WithId(rest[..1], Usage.Extend, id => new ChatCommand.Extend(id, rest.Length == 2 ? rest[1] : null), allowMore: false)
                 : new ChatCommand.Invalid("Say which grant and how much more time.", Usage.Extend),
             "resources" => new ChatCommand.Resources(),
             "help" => new ChatCommand.Help(),

@@ -29,11 +29,6 @@ public sealed class ExtendHandler(IRequestStore store, Routing routing, SubmitRe
             return new CommandReply($"{grant.Id} is {AccessRequest.Describe(grant.Status)}; only an active grant can be extended.");
         }
 
-        if (!Duration.TryParse(command.DurationText, out var extra))
-        {
-            return new CommandReply($"'{CommandParser.Truncate(command.DurationText)}' is not a duration: use 90s, 15m, 2h or 1d.\nUsage: {Usage.Extend}");
-        }
-
         if (routing.Find(grant) is not { } found)
         {
             return new CommandReply($"{grant.Resource} {grant.Role} is no longer in any policy; it cannot be extended.");
@@ -41,7 +36,18 @@ public sealed class ExtendHandler(IRequestStore store, Routing routing, SubmitRe
 
         var cap = found.Role.MaxDuration < options.MaxDuration ? found.Role.MaxDuration : options.MaxDuration;
         var left = cap - grant.Duration;
-        if (extra > left)
+        var extra = TimeSpan.Zero;
+        if (command.DurationText is null)
+        {
+            // The Extend button: as long again as first asked, within what is left.
+            var first = grant.GrantedAt is { } grantedAt && grant.ExpiresAt is { } expiresAt ? Min(grant.Duration, expiresAt - grantedAt) : grant.Duration;
+            extra = Min(first, left);
+        }
+        else if (!Duration.TryParse(command.DurationText, out extra))
+        {
+            return new CommandReply($"'{CommandParser.Truncate(command.DurationText)}' is not a duration: use 90s, 15m, 2h or 1d.\nUsage: {Usage.Extend}");
+        }
+        if (extra > left || extra <= TimeSpan.Zero)
         {
             return new CommandReply(left <= TimeSpan.Zero
                 ? $"{grant.Id} already has the most {grant.Resource} {grant.Role} allows ({Duration.Format(cap)}); file a new request when it ends."
@@ -52,4 +58,6 @@ public sealed class ExtendHandler(IRequestStore store, Routing routing, SubmitRe
         var draft = submit.Draft(number, context, found.Resource, found.Role, extra, $"extend {grant.Id}: {grant.Reason}") with { Extends = grant.Id };
         return await submit.FileAsync(draft, found.Resource, found.Role, $"extend {grant.Id} by {Duration.Format(extra)}", cancellationToken);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

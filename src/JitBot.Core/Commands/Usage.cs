@@ -8,7 +8,7 @@ public static class Usage
     public const string Deny = "deny <id> [<reason…>]";
     public const string Cancel = "cancel <id>";
     public const string Revoke = "revoke <id>";
-    public const string Extend = "extend <id> <duration>";
+    public const string Extend = "extend <id> [<duration>]";
 
     public static string All { get; } = string.Join('\n',
         "JitBot: just-in-time access. Commands:",

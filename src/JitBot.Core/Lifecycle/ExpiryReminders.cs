@@ -30,6 +30,6 @@ public sealed class ExpiryReminders(IRequestStore store, IWorkScheduler schedule
             return;
         }
 
-        await platform.SendDirectMessageAsync(grant.Requester, Notices.Text(grant, Notice.ExpiringSoon, options), cancellationToken);
+        await platform.SendExpiryReminderAsync(grant, Notices.Text(grant, Notice.ExpiringSoon, options), cancellationToken);
     }
 }

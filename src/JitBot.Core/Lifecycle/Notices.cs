@@ -17,7 +17,7 @@ public static class Notices
             Notice.Denied => $"❌ {r.Id} ({what}) was denied by {r.DecidedBy}" + (string.IsNullOrWhiteSpace(r.DenyReason) ? "." : $": {r.DenyReason}"),
             Notice.Granted => $"🔓 {r.Id}: you have {what} until {When(r.ExpiresAt)}.",
             Notice.Extended => $"⏩ {r.Id}: your {what} access now runs until {When(r.ExpiresAt)}.",
-            Notice.ExpiringSoon => $"⏳ {r.Id}: your {what} access ends at {When(r.ExpiresAt)}, in about {Duration.Format(options.ExpiryReminder)}. To keep it: `extend {r.Id} <duration>` (e.g. `extend {r.Id} 30m`).",
+            Notice.ExpiringSoon => $"⏳ {r.Id}: your {what} access ends at {When(r.ExpiresAt)}, in about {Duration.Format(options.ExpiryReminder)}. To keep it: Extend, or `extend {r.Id} <duration>` (e.g. `extend {r.Id} 30m`).",
             Notice.GrantFailed => $"⚠️ {r.Id}: granting {what} failed ({r.FailureReason}). Nothing is granted; the audit channel has been told.",
             Notice.Revoked when r.RevokeDeferred => $"🔒 {r.Id} has ended; you keep {what} under another grant of yours that is still active.",
             Notice.Revoked => r.RevocationKind == RevocationKind.Early

@@ -74,6 +74,9 @@ internal sealed partial class SlackChatPlatform(SlackApiClient api, IOptions<Sla
         }
     }
 
+    public Task SendExpiryReminderAsync(AccessRequest grant, string text, CancellationToken cancellationToken) =>
+        SendDirectMessageAsync(grant.Requester, text, cancellationToken);
+
     public Task PostToChannelAsync(string channel, string text, CancellationToken cancellationToken) =>
         api.PostMessageAsync(channel, new SlackMessage(Mrkdwn.Escape(text)), cancellationToken);
 
