@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ExtensionHandler>();
         services.AddSingleton<ExpiryReminders>();
         services.AddSingleton<ExtendHandler>();
+        services.AddSingleton<AuditQueryHandler>();
         services.AddSingleton<WorkRunner>();
         return services;
     }

@@ -28,6 +28,8 @@ public abstract record ChatCommand
 
     public sealed record Resources : ChatCommand;
 
+    public sealed record Audit(string? User, string? Resource, TimeSpan? Since) : ChatCommand;
+
     public sealed record Help : ChatCommand;
 
     /// <summary>Words that are not a command, with what was wrong and the right form.</summary>

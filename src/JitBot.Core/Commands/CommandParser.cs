@@ -30,6 +30,7 @@ public static class CommandParser
                 ? WithId(rest[..1], Usage.Extend, id => new ChatCommand.Extend(id, rest.Length == 2 ? rest[1] : null), allowMore: false)
                 : new ChatCommand.Invalid("Say which grant and how much more time.", Usage.Extend),
             "resources" => new ChatCommand.Resources(),
+            "audit" => ParseAudit(rest),
             "help" => new ChatCommand.Help(),
             _ => new ChatCommand.Invalid($"I don't know the command '{Truncate(words[0])}'.", Usage.All),
         };
@@ -57,6 +58,33 @@ public static class CommandParser
         var role = durationIndex == 2 ? words[1] : null;
         var reason = string.Join(' ', words[(durationIndex + 1)..]);
         return new ChatCommand.Request(resource, role, words[durationIndex], reason);
+    }
+
+    private static ChatCommand ParseAudit(string[] words)
+    {
+        string? user = null, resource = null;
+        TimeSpan? since = null;
+        foreach (var word in words)
+        {
+            var colon = word.IndexOf(':', StringComparison.Ordinal);
+            var (key, value) = colon > 0 ? (word[..colon].ToLowerInvariant(), word[(colon + 1)..]) : ("", word);
+            switch (key)
+            {
+                case "user" when value.Contains('@', StringComparison.Ordinal):
+                    user = value;
+                    break;
+                case "resource" when value.Length > 0:
+                    resource = value;
+                    break;
+                case "since" when Duration.TryParse(value, out var duration):
+                    since = duration;
+                    break;
+                default:
+                    return new ChatCommand.Invalid($"'{Truncate(word)}' is not a filter.", Usage.Audit);
+            }
+        }
+
+        return new ChatCommand.Audit(user, resource, since);
     }
 
     private static ChatCommand WithId(string[] words, string usage, Func<string, ChatCommand> make, bool allowMore)

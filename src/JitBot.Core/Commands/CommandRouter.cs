@@ -11,7 +11,8 @@ public sealed class CommandRouter(
     ListHandler list,
     PendingHandler pending,
     ResourcesHandler resources,
-    ExtendHandler extend) : ICommandRouter
+    ExtendHandler extend,
+    AuditQueryHandler audit) : ICommandRouter
 {
     public async Task<CommandReply> HandleAsync(ChatContext context, string text, CancellationToken cancellationToken) =>
         CommandParser.Parse(text) switch
@@ -26,6 +27,7 @@ public sealed class CommandRouter(
             ChatCommand.List => await list.HandleAsync(context, cancellationToken),
             ChatCommand.Pending => await pending.HandleAsync(context, cancellationToken),
             ChatCommand.Resources => resources.Handle(context),
+            ChatCommand.Audit c => await audit.HandleAsync(context, c, cancellationToken),
             ChatCommand.Invalid c => new CommandReply($"{c.Problem}\nUsage: {c.Usage}"),
             _ => new CommandReply(Usage.All),
         };

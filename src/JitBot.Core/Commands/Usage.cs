@@ -8,6 +8,7 @@ public static class Usage
     public const string Deny = "deny <id> [<reason…>]";
     public const string Cancel = "cancel <id>";
     public const string Revoke = "revoke <id>";
+    public const string Audit = "audit [user:<email>] [resource:<id>] [since:<duration>]";
     public const string Extend = "extend <id> [<duration>]";
 
     public static string All { get; } = string.Join('\n',
@@ -20,6 +21,7 @@ public static class Usage
         "• " + Revoke + ": end an active grant now",
         "• " + Extend + ": ask for more time on my active grant",
         "• resources: what I may request, with roles and limits",
+        "• " + Audit + ": recent audit events (admins)",
         "• help: this text",
         "Durations: 90s, 15m, 2h, 1d.");
 }

@@ -124,6 +124,20 @@ public sealed class CommandTests
     }
 
     [RedisFact]
+    public async Task Audit_shows_admins_recent_events_with_filters_and_refuses_everyone_else()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        bot.Slack.AddUser("U0SEC", "sec@example.com", "Security");
+        var id = await bot.RequestAsync("U0ALICE", "request payments-db readonly 1h INC-1 x");
+
+        Assert.Contains("Only admins", await bot.CommandTextAsync("U0ALICE", "audit"), StringComparison.Ordinal);
+        var all = await bot.CommandTextAsync("U0SEC", "audit user:alice@example.com resource:payments-db since:1h");
+        Assert.Contains($"[{id}] request.submitted by alice@example.com", all, StringComparison.Ordinal);
+        Assert.Contains("No audit events match", await bot.CommandTextAsync("U0SEC", "audit resource:k8s-prod"), StringComparison.Ordinal);
+        Assert.Contains("not a filter", await bot.CommandTextAsync("U0SEC", "audit whatever"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
     public async Task A_request_nobody_decides_times_out_and_the_requester_is_told()
     {
         await using var bot = await BotHarness.StartAsync(configure: s => s["Jit:PendingTimeout"] = "3s");
