@@ -2,6 +2,7 @@ using JitBot.Core.Audit;
 using JitBot.Core.Chat;
 using JitBot.Core.Commands;
 using JitBot.Core.Common;
+using JitBot.Core.Grants;
 using JitBot.Core.Lifecycle;
 using JitBot.Core.Policies;
 using JitBot.Core.Scheduling;
@@ -42,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ExpiryReminders>();
         services.AddSingleton<ExtendHandler>();
         services.AddSingleton<AuditQueryHandler>();
+        services.AddSingleton<Reconciler>();
         services.AddSingleton<WorkRunner>();
         return services;
     }

@@ -29,6 +29,8 @@ internal sealed class HangfireWorkScheduler(IBackgroundJobClient client) : IWork
         Work.Escalate w => j => j.EscalateAsync(w.RequestId, CancellationToken.None),
         Work.PostCards w => j => j.PostCardsAsync(w.RequestId, CancellationToken.None),
         Work.RefreshCards w => j => j.RefreshCardsAsync(w.RequestId, CancellationToken.None),
+        Work.NotifyApprovers w => j => j.NotifyApproversAsync(w.RequestId, w.Notice, CancellationToken.None),
+        Work.Reconcile => j => j.ReconcileAsync(CancellationToken.None),
         Work.NotifyRequester w => j => j.NotifyRequesterAsync(w.RequestId, w.Notice, CancellationToken.None),
         Work.PostAuditLine w => j => j.PostAuditLineAsync(w.EventId, CancellationToken.None),
         Work.ReportStuckJob w => j => j.ReportStuckJobAsync(w.RequestId, w.WasRevocation, CancellationToken.None),

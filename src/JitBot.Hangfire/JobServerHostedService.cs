@@ -9,6 +9,8 @@ namespace JitBot.Hangfire;
 /// <summary>Runs this instance's Hangfire server on the host's own storage (no global Hangfire state).</summary>
 internal sealed class JobServerHostedService(JobStorage storage, SchedulingOptions options, IServiceScopeFactory scopes) : IHostedService, IDisposable
 {
+    public const string ReconcileJobId = "jitbot-reconcile";
+
     private BackgroundJobServer? server;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -28,7 +30,26 @@ internal sealed class JobServerHostedService(JobStorage storage, SchedulingOptio
             },
             storage,
             Array.Empty<IBackgroundProcess>());
-        return Task.CompletedTask;
+        return ScheduleReconciliationAsync(cancellationToken);
+    }
+
+    /// <summary>Every instance declares the same recurring job; Hangfire runs it once per tick across them.</summary>
+    private async Task ScheduleReconciliationAsync(CancellationToken cancellationToken)
+    {
+        var recurring = new RecurringJobManager(storage);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                recurring.AddOrUpdate<JitJobs>(ReconcileJobId, jobs => jobs.ReconcileAsync(CancellationToken.None), options.ReconcileCron);
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && e is not OperationCanceledException)
+            {
+                // Another instance may hold the storage lock right now (Hangfire #2361): try again shortly.
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public sealed record SchedulingOptions
     /// <summary>Workers per instance (<c>Scheduling:WorkerCount</c>).</summary>
     public int WorkerCount { get; init; } = 20;
 
+    /// <summary>When reconciliation runs (<c>Scheduling:ReconcileCron</c>, a Hangfire cron; default every minute).</summary>
+    public string ReconcileCron { get; init; } = "* * * * *";
+
     /// <summary>Hangfire's key prefix, apart from the bot's own keys.</summary>
     public string Prefix { get; init; } = "jitbot:hangfire:";
 }

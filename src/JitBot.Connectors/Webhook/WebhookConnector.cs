@@ -46,6 +46,13 @@ internal sealed class WebhookConnector(
     public Task RevokeAsync(GrantContext grant, CancellationToken cancellationToken) =>
         SendAsync(WebhookPayload.RevokeEvent, grant, cancellationToken);
 
+    /// <summary>A webhook cannot be asked what it holds: the receiver's own records are its truth.</summary>
+    public Task<IReadOnlyList<ActiveAccess>> ListActiveAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ActiveAccess>>([]);
+
+    public Task RemoveAsync(ActiveAccess access, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("a webhook connector lists nothing, so it has nothing to remove");
+
     private async Task SendAsync(string eventName, GrantContext grant, CancellationToken cancellationToken)
     {
         var body = WebhookPayload.Write(eventName, grant);

@@ -1,9 +1,18 @@
 namespace JitBot.Core.Grants;
 
-/// <summary>Grants and revokes access in one system. Both are idempotent; a failure throws.</summary>
+/// <summary>
+/// Grants and revokes access in one system. Grant and revoke are idempotent; a failure throws. A revoke checks
+/// afterwards that the access is really gone and throws when it is not.
+/// </summary>
 public interface IAccessConnector
 {
     Task<GrantResult> GrantAsync(GrantContext grant, CancellationToken cancellationToken);
 
     Task RevokeAsync(GrantContext grant, CancellationToken cancellationToken);
+
+    /// <summary>What this connector has granted that still exists; empty when the system cannot tell (a webhook).</summary>
+    Task<IReadOnlyList<ActiveAccess>> ListActiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes away something <see cref="ListActiveAsync"/> found that no active grant covers.</summary>
+    Task RemoveAsync(ActiveAccess access, CancellationToken cancellationToken);
 }

@@ -30,6 +30,13 @@ public static class Notices
         };
     }
 
+    /// <summary>What the approvers of a request are told.</summary>
+    public static string ForApprovers(AccessRequest r, Notice notice) => notice switch
+    {
+        Notice.RevokeFailed => $"⚠️ {r.Id}: the access you approved ({r.Requester.Email}: {r.Resource} {r.Role}) could not be revoked and may still be held. Check the audit channel and revoke it by hand.",
+        _ => $"{r.Id}: {notice}",
+    };
+
     internal static string Approvers(AccessRequest r) =>
         r.DecidedBy is { } by && by.StartsWith("policy:", StringComparison.Ordinal) ? by : string.Join(", ", r.Votes.Where(v => v.Approve).Select(v => v.Email));
 

@@ -43,6 +43,7 @@ public sealed partial class RevocationRunner(
                 detail: $"gave up after {Duration.Format(options.RevokeRetryWindow)} of retries: {error}. Access may still be held: revoke it by hand.",
                 revocation: RevocationText(request));
             await scheduler.EnqueueAsync(new Work.NotifyRequester(request.Id, Notice.RevokeFailed), cancellationToken);
+            await scheduler.EnqueueAsync(new Work.NotifyApprovers(request.Id, Notice.RevokeFailed), cancellationToken);
             return;
         }
 

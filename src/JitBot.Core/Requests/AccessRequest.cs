@@ -118,7 +118,7 @@ public sealed record AccessRequest
             return Change.Refused(RefusalReason.NotEligibleApprover, $"You are not an approver of {Resource}, so your vote on {Id} does not count.");
         }
 
-        var votes = Votes.Append(new Vote(approver.Email, approver.DisplayName, approve, now, reason, Stage)).ToList();
+        var votes = Votes.Append(new Vote(approver.Email, approver.DisplayName, approve, now, reason, Stage) { Platform = approver.Platform, PlatformUserId = approver.PlatformUserId }).ToList();
         if (!approve)
         {
             return Change.To(this with { Votes = votes, Status = RequestStatus.Denied, DecidedAt = now, DecidedBy = approver.Email, DenyReason = reason });

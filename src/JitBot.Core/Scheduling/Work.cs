@@ -36,6 +36,12 @@ public abstract record Work
     /// <summary>Tells the requester, in a DM, what happened to the request.</summary>
     public sealed record NotifyRequester(string RequestId, Notice Notice) : Work;
 
+    /// <summary>Tells the people who approved the request (e.g. that its revocation failed).</summary>
+    public sealed record NotifyApprovers(string RequestId, Notice Notice) : Work;
+
+    /// <summary>Compares what every connector holds with the active grants and removes the rest.</summary>
+    public sealed record Reconcile : Work;
+
     /// <summary>Posts one audit event as a line to the audit channel(s).</summary>
     public sealed record PostAuditLine(string EventId) : Work;
 

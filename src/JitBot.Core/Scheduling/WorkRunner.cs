@@ -1,5 +1,6 @@
 using JitBot.Core.Audit;
 using JitBot.Core.Chat;
+using JitBot.Core.Grants;
 using JitBot.Core.Lifecycle;
 
 namespace JitBot.Core.Scheduling;
@@ -15,6 +16,7 @@ public sealed class WorkRunner(
     RequesterNotifier notifier,
     AuditPublisher auditLines,
     StuckJobHandler stuckJobs,
+    Reconciler reconciler,
     IEnumerable<IChatPlatform> platforms)
 {
     public Task RunAsync(Work work, CancellationToken cancellationToken) => work switch
@@ -26,6 +28,8 @@ public sealed class WorkRunner(
         Work.Escalate w => escalations.HandleAsync(w.RequestId, cancellationToken),
         Work.PostCards w => cards.PostAsync(w.RequestId, cancellationToken),
         Work.RefreshCards w => cards.RefreshAsync(w.RequestId, cancellationToken),
+        Work.NotifyApprovers w => notifier.NotifyApproversAsync(w.RequestId, w.Notice, cancellationToken),
+        Work.Reconcile => reconciler.RunAsync(cancellationToken),
         Work.NotifyRequester w => notifier.NotifyAsync(w.RequestId, w.Notice, cancellationToken),
         Work.PostAuditLine w => auditLines.PostAsync(w.EventId, cancellationToken),
         Work.ReportStuckJob w => stuckJobs.HandleAsync(w.RequestId, w.WasRevocation, cancellationToken),

@@ -50,6 +50,17 @@ public sealed class JitJobs(WorkRunner runner)
         runner.RunAsync(new Work.NotifyRequester(requestId, notice), cancellationToken);
 
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
+    public Task NotifyApproversAsync(string requestId, Notice notice, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.NotifyApprovers(requestId, notice), cancellationToken);
+
+    /// <summary>The recurring reconciliation: once at a time across every instance.</summary>
+    [Queue(RevocationQueue)]
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 55)]
+    public Task ReconcileAsync(CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.Reconcile(), cancellationToken);
+
+    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
     public Task PostAuditLineAsync(string eventId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.PostAuditLine(eventId), cancellationToken);
 

@@ -30,6 +30,7 @@ internal sealed record JitBotSettings(JitOptions Jit, SchedulingOptions Scheduli
             WorkerCount = workers is null ? 20 : int.TryParse(workers, out var n) && n is > 0 and <= 200
                 ? n
                 : throw new StartupException($"Scheduling:WorkerCount: '{workers}' must be a whole number from 1 to 200"),
+            ReconcileCron = configuration["Scheduling:ReconcileCron"] is { Length: > 0 } cron ? cron : "* * * * *",
             Prefix = (configuration["Redis:Prefix"] is { Length: > 0 } prefix ? prefix : "jitbot:") + "hangfire:",
         };
         var policies = configuration["Policies:Path"] is { Length: > 0 } path ? path : "manifests/policies";
