@@ -1,3 +1,5 @@
+using JitBot.Connectors.Postgres;
+using JitBot.Connectors.RedisAcl;
 using JitBot.Connectors.Webhook;
 using Microsoft.Extensions.Configuration;
 
@@ -9,7 +11,7 @@ internal static class ConnectorsConfiguration
     public const string SectionName = "Connectors";
 
     /// <summary>The connector types this build knows; each maps to a folder of this project.</summary>
-    public static readonly IReadOnlyList<string> KnownTypes = [WebhookOptions.TypeName];
+    public static readonly IReadOnlyList<string> KnownTypes = [WebhookOptions.TypeName, PostgresOptions.TypeName, RedisAclOptions.TypeName];
 
     public static IReadOnlyList<ConnectorDefinition> Read(IConfiguration configuration)
     {
@@ -35,6 +37,21 @@ internal static class ConnectorsConfiguration
         {
             var options = WebhookOptions.Read(section);
             return new ConnectorDefinition(section.Key, WebhookOptions.TypeName, services => WebhookConnector.Create(options, services));
+        }
+
+        if (string.Equals(type, PostgresOptions.TypeName, StringComparison.OrdinalIgnoreCase))
+        {
+            var options = PostgresOptions.Read(section);
+            return new ConnectorDefinition(section.Key, PostgresOptions.TypeName, services => PostgresConnector.Create(options, services));
+        }
+
+        if (string.Equals(type, RedisAclOptions.TypeName, StringComparison.OrdinalIgnoreCase))
+        {
+            var options = RedisAclOptions.Read(section);
+            return new ConnectorDefinition(section.Key, RedisAclOptions.TypeName, services => RedisAclConnector.Create(options, services))
+            {
+                RoleProblem = options.RoleProblem,
+            };
         }
 
         throw new ConnectorConfigurationException($"{section.Path}:Type: unknown connector type '{type}' (known types: {known})");

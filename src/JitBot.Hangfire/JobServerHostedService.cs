@@ -3,15 +3,19 @@ using Hangfire.Server;
 using JitBot.Hangfire.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace JitBot.Hangfire;
 
 /// <summary>Runs this instance's Hangfire server on the host's own storage (no global Hangfire state).</summary>
-internal sealed class JobServerHostedService(JobStorage storage, SchedulingOptions options, IServiceScopeFactory scopes) : IHostedService, IDisposable
+internal sealed partial class JobServerHostedService(JobStorage storage, SchedulingOptions options, IServiceScopeFactory scopes, ILogger<JobServerHostedService> logger)
+    : IHostedService, IDisposable
 {
     public const string ReconcileJobId = "jitbot-reconcile";
 
+    private readonly CancellationTokenSource stopping = new();
     private BackgroundJobServer? server;
+    private Task reconciliation = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,7 +24,7 @@ internal sealed class JobServerHostedService(JobStorage storage, SchedulingOptio
             {
                 ServerName = $"jitbot:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
                 WorkerCount = options.WorkerCount,
-                Queues = [JitJobs.RevocationQueue, JitJobs.DefaultQueue],
+                Queues = [JitJobs.RevocationQueue, JitJobs.GrantQueue, JitJobs.DefaultQueue, JitJobs.AuditQueue],
                 SchedulePollingInterval = options.PollInterval,
                 HeartbeatInterval = TimeSpan.FromSeconds(5),
                 ServerCheckInterval = TimeSpan.FromSeconds(15),
@@ -30,38 +34,55 @@ internal sealed class JobServerHostedService(JobStorage storage, SchedulingOptio
             },
             storage,
             Array.Empty<IBackgroundProcess>());
-        return ScheduleReconciliationAsync(cancellationToken);
+        reconciliation = Task.Run(() => ScheduleReconciliationAsync(stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
     }
 
-    /// <summary>Every instance declares the same recurring job; Hangfire runs it once per tick across them.</summary>
+    /// <summary>
+    /// Every instance declares the same recurring job; Hangfire runs it once per tick across them. In the background,
+    /// retried until it works: the store may be down at start (readiness says so) or another instance may hold the lock.
+    /// </summary>
     private async Task ScheduleReconciliationAsync(CancellationToken cancellationToken)
     {
         var recurring = new RecurringJobManager(storage);
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
         {
             try
             {
                 recurring.AddOrUpdate<JitJobs>(ReconcileJobId, jobs => jobs.ReconcileAsync(CancellationToken.None), options.ReconcileCron);
                 return;
             }
-            catch (Exception e) when (attempt < 5 && e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Another instance may hold the storage lock right now (Hangfire #2361): try again shortly.
-                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+                LogReconcileNotScheduled(logger, attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule reconciliation yet (attempt {Attempt}): {Error}")]
+    private static partial void LogReconcileNotScheduled(ILogger logger, int attempt, string error);
+
+    /// <summary>Stops once; a second stop (the host's, then a test factory's) or a stop after dispose does nothing.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (server is null)
+        var running = Interlocked.Exchange(ref server, null);
+        if (running is null)
         {
             return;
         }
 
-        server.SendStop();
-        await server.WaitForShutdownAsync(cancellationToken);
+        await stopping.CancelAsync();
+        running.SendStop();
+        await running.WaitForShutdownAsync(cancellationToken);
+        running.Dispose();
+        await reconciliation;
     }
 
-    public void Dispose() => server?.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref server, null)?.Dispose();
+        stopping.Cancel();
+        stopping.Dispose();
+    }
 }

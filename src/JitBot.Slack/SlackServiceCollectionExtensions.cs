@@ -1,9 +1,12 @@
 using JitBot.Core.Chat;
+using JitBot.Core.Policies;
 using JitBot.Slack.Api;
 using JitBot.Slack.Chat;
 using JitBot.Slack.Configuration;
 using JitBot.Slack.Endpoints;
 using JitBot.Slack.Endpoints.Actions;
+using JitBot.Slack.Endpoints.Views;
+using JitBot.Slack.Modals;
 using JitBot.Slack.People;
 using JitBot.Slack.Security;
 using Microsoft.Extensions.Configuration;
@@ -19,8 +22,9 @@ public static class SlackServiceCollectionExtensions
 
     /// <summary>
     /// Binds and validates <see cref="SlackOptions"/> (always, so a bad <c>Slack:ApiBaseUrl</c> stops start-up) and,
-    /// when Slack is enabled, registers the Web API client, the directory, the signature check, the endpoints'
-    /// handlers and an additional <see cref="IChatPlatform"/>. Whether Slack is on: <see cref="SlackOptions.IsEnabled"/>
+    /// when Slack is enabled, registers the Web API client, the directory, the signature check, the endpoints', buttons'
+    /// and modals' handlers, an additional <see cref="IChatPlatform"/> and the <c>slack-usergroup:</c>
+    /// <see cref="IPrincipalSource"/>. Whether Slack is on: <see cref="SlackOptions.IsEnabled"/>
     /// (<c>IOptions&lt;SlackOptions&gt;</c>), or <see cref="IsSlackEnabled"/> on the configuration.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
@@ -47,12 +51,21 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackChatPlatform>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatPlatform, SlackChatPlatform>(p => p.GetRequiredService<SlackChatPlatform>()));
 
+        services.TryAddSingleton<SlackUsergroupSource>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPrincipalSource, SlackUsergroupSource>(p => p.GetRequiredService<SlackUsergroupSource>()));
+
         services.TryAddTransient<SlackRequestReader>();
         services.TryAddTransient<SlackCommandEndpoint>();
         services.TryAddTransient<SlackInteractionEndpoint>();
         services.TryAddTransient<SlackEventsEndpoint>();
+        services.TryAddTransient<RequestFormOpener>();
+        services.TryAddTransient<BlockActionRouter>();
+        services.TryAddTransient<ViewSubmissionRouter>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<ISlackActionHandler, ApproveButtonHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<ISlackActionHandler, DenyButtonHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ISlackActionHandler, ExtendButtonHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ISlackViewHandler, DenyReasonSubmitHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ISlackViewHandler, RequestFormSubmitHandler>());
         return services;
     }
 

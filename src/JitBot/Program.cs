@@ -4,6 +4,7 @@ using JitBot.Hangfire;
 using JitBot.Redis;
 using JitBot.Slack;
 using JitBot.Startup;
+using JitBot.Teams;
 
 if (PolicyValidateCommand.Matches(args))
 {
@@ -12,6 +13,7 @@ if (PolicyValidateCommand.Matches(args))
 
 try
 {
+    HostSetup.RaiseThreadPoolMinimum();
     var builder = WebApplication.CreateBuilder(args);
     builder.UseDefaultUrl("http://127.0.0.1:5080");
     var settings = JitBotSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
@@ -21,10 +23,12 @@ try
     var store = builder.Services.AddJitBotStore(builder.Configuration);
     builder.Services.AddJitBotScheduling(settings.Scheduling);
     builder.Services.AddSlack(builder.Configuration);
+    builder.Services.AddTeams(builder.Configuration);
 
     var app = builder.Build();
     app.MapHealth();
     app.MapSlack();
+    app.MapTeams();
     app.LogStartup(store);
     await app.RunAsync();
     return 0;

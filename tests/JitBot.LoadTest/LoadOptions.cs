@@ -59,7 +59,7 @@ internal sealed record LoadOptions
                     "--redis" => options with { Redis = Next() },
                     "--embedded" => options with { Embedded = true },
                     "--workers" => options with { Workers = Whole(Next(), name, 1, 200) },
-                    "--poll" => options with { PollInterval = Next() },
+                    "--poll" => options with { PollInterval = JitBot.Core.Common.Duration.TryParse(Next(), out _) ? args[i] : throw new FormatException("--poll is a duration such as 1s or 2s") },
                     "--receiver" => options with { Receiver = Next() is "lean" or "fake" ? args[i] : throw new FormatException("--receiver is lean or fake") },
                     "--min-threads" => options with { MinThreads = Whole(Next(), name, 1, 1000) },
                     "--help" or "-h" => throw new FormatException(""),

@@ -3,12 +3,6 @@ using JitBot.LoadTest.Webhook;
 
 namespace JitBot.LoadTest;
 
-/// <summary>One latency row of the report, with its target (if any) in milliseconds.</summary>
-internal sealed record LatencyRow(string Metric, LatencyStats Stats, double? TargetP99 = null)
-{
-    public bool? Met => TargetP99 is { } target && Stats.Count > 0 ? Stats.P99 < target : null;
-}
-
 /// <summary>What a run measured, computed from the requests' timestamps and the webhook calls received.</summary>
 internal sealed record LoadResults(
     IReadOnlyList<LatencyRow> Rows,
@@ -24,7 +18,8 @@ internal sealed record LoadResults(
     double GrantsPerSecond,
     int BurstSize,
     int BurstSameSecond,
-    IReadOnlyList<string> Failures)
+    IReadOnlyList<string> Failures,
+    IReadOnlyList<string> LostIds)
 {
     public static LoadResults From(IReadOnlyList<RequestTrack> tracks, IReadOnlyList<WebhookHit> hits)
     {
@@ -70,7 +65,8 @@ internal sealed record LoadResults(
             PerSecond(granted.Count, lastGrant - sent),
             tracks.Count(t => t.InBurst),
             burstSecond,
-            [.. tracks.Where(t => t.Failure is not null).GroupBy(t => t.Failure!).Select(g => $"{g.Count()} × {g.Key}")]);
+            [.. tracks.Where(t => t.Failure is not null).GroupBy(t => t.Failure!).Select(g => $"{g.Count()} × {g.Key}")],
+            [.. filed.Where(t => !grants.ContainsKey(t.Id!) || !revokes.ContainsKey(t.Id!)).Select(t => t.Id!)]);
     }
 
     private static Dictionary<string, WebhookHit> First(IReadOnlyList<WebhookHit> hits, string eventName) =>

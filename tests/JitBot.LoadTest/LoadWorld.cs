@@ -15,7 +15,7 @@ internal sealed class LoadWorld : IAsyncDisposable
     public const string ApproverChannel = "C0LOADAPPROVE";
     public const string AuditChannel = "C0LOADAUDIT";
     public const string CommandChannel = "C0LOADGENERAL";
-    public const string Resource = "app-db";
+    public const string Connector = "app-db";
     public const int RequesterCount = 200;
     public const int ApproverCount = 5;
 
@@ -65,7 +65,7 @@ internal sealed class LoadWorld : IAsyncDisposable
             ? await FakeReceiverSink.StartAsync(WebhookSecret, cancellationToken)
             : await LeanWebhookReceiver.StartAsync(WebhookSecret, cancellationToken);
         var folder = Directory.CreateTempSubdirectory("jitbot-load-policies-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "load.yaml"), Policy(), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "load.yaml"), Policy(LoadPlan.ResourceCount(options)), cancellationToken);
         var world = new LoadWorld(options, slack, webhook, folder);
         world.factory = new LoadBotFactory(world.Settings());
         world.Client = world.factory.CreateClient();
@@ -94,30 +94,34 @@ internal sealed class LoadWorld : IAsyncDisposable
         ["Slack:ApiBaseUrl"] = Slack.BaseUrl,
         ["Audit:SlackChannel"] = AuditChannel,
         ["Policies:Path"] = policyFolder,
-        [$"Connectors:{Resource}:Type"] = "webhook",
-        [$"Connectors:{Resource}:Url"] = Webhook.Url,
-        [$"Connectors:{Resource}:Secret"] = WebhookSecret,
+        [$"Connectors:{Connector}:Type"] = "webhook",
+        [$"Connectors:{Connector}:Url"] = Webhook.Url,
+        [$"Connectors:{Connector}:Secret"] = WebhookSecret,
         ["Jit:PendingTimeout"] = "1h",
         ["Scheduling:PollInterval"] = Options.PollInterval,
         ["Scheduling:WorkerCount"] = Options.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static string Policy()
+    /// <summary>One team, <paramref name="resources"/> resources on one webhook connector: anyone may request, one approval.</summary>
+    private static string Policy(int resources)
     {
         var approvers = string.Join(", ", Enumerable.Range(0, ApproverCount).Select(i => $"approver{i}@load.example.com"));
-        return $$"""
-            team: loadtest
-            groups:
-              approvers: [{{approvers}}]
-            resources:
-              {{Resource}}:
-                description: Load test database
-                connector: {{Resource}}
-                requesters: ["*"]
-                approvers: [group:approvers]
-                channels: { slack: {{ApproverChannel}} }
-                roles:
-                  readonly: { maxDuration: 1h, approvals: 1 }
-            """;
+        var yaml = new System.Text.StringBuilder($"team: loadtest\ngroups:\n  approvers: [{approvers}]\nresources:\n");
+        for (var i = 0; i < resources; i++)
+        {
+            yaml.Append($$"""
+                  {{LoadPlan.Resource(i)}}:
+                    description: Load test database {{i}}
+                    connector: {{Connector}}
+                    requesters: ["*"]
+                    approvers: [group:approvers]
+                    channels: { slack: {{ApproverChannel}} }
+                    roles:
+                      readonly: { maxDuration: 1h, approvals: 1 }
+
+                """);
+        }
+
+        return yaml.ToString();
     }
 }

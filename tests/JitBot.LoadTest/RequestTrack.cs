@@ -4,7 +4,7 @@ namespace JitBot.LoadTest;
 /// One request of the scenario: what is sent, and when each step was seen. The command's answer and the card may
 /// arrive in either order; whichever comes second makes the request ready for its approval click (once).
 /// </summary>
-internal sealed class RequestTrack(int index, string requester, int durationSeconds, bool inBurst)
+internal sealed class RequestTrack(int index, string requester, string resource, int durationSeconds, bool inBurst)
 {
     private readonly Lock gate = new();
     private bool clickClaimed;
@@ -12,6 +12,8 @@ internal sealed class RequestTrack(int index, string requester, int durationSeco
     public int Index { get; } = index;
 
     public string Requester { get; } = requester;
+
+    public string Resource { get; } = resource;
 
     public int DurationSeconds { get; } = durationSeconds;
 
@@ -32,7 +34,7 @@ internal sealed class RequestTrack(int index, string requester, int durationSeco
 
     public DateTimeOffset? ClickAnsweredAt { get; set; }
 
-    public string CommandText => $"request {LoadWorld.Resource} readonly {DurationSeconds}s LOAD-{Index} load test";
+    public string CommandText => $"request {Resource} readonly {DurationSeconds}s LOAD-{Index} load test";
 
     /// <summary>The command was answered with this id. True when the card was already seen and the click is now due.</summary>
     public bool Filed(string id)

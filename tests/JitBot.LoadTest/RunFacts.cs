@@ -17,7 +17,13 @@ internal sealed record RunFacts(
     long MaxPoolQueue,
     LatencyStats DispatchDelay,
     string MinThreads,
-    int SlackCalls)
+    int SlackCalls,
+    IReadOnlyList<string> Cpu,
+    long MaxDefaultQueue,
+    long MaxRevocationQueue,
+    int ProbeFailures,
+    string LostStates,
+    IReadOnlyList<(string Method, string Phase, LatencyStats Stats)> Jobs)
 {
     public string Store => Options.Embedded ? "embedded (in-memory store, Hangfire.InMemory)" : $"Redis {Options.Redis}";
 }

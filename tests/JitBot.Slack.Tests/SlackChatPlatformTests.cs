@@ -69,6 +69,28 @@ public sealed class SlackChatPlatformTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_expiry_reminder_is_a_dm_with_an_extend_button_carrying_the_grant_id()
+    {
+        var grant = TestRequests.InState(RequestStatus.Active);
+
+        await Platform().SendExpiryReminderAsync(grant, "JIT-1042 ends in 5 minutes <soon>", default);
+
+        var call = Assert.Single(_slack.Calls("chat.postMessage"));
+        Assert.Equal(("U0ALICE", "JIT-1042 ends in 5 minutes &lt;soon&gt;"), (call.Arg("channel"), call.Arg("text")));
+        var button = call.Blocks!.Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!;
+        Assert.Equal(("jit.extend", "JIT-1042"), (button["action_id"]!.GetValue<string>(), button["value"]!.GetValue<string>()));
+        Assert.Equal(200, call.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expiry_reminder_for_a_teams_requester_is_ignored()
+    {
+        await Platform().SendExpiryReminderAsync(TestRequests.Pending(requester: TestRequests.Erin), "ends soon", default);
+
+        Assert.Empty(_slack.Calls());
+    }
+
+    [Fact]
     public async Task A_direct_message_to_a_teams_person_is_ignored()
     {
         await Platform().SendDirectMessageAsync(TestRequests.Erin, "hello", default);

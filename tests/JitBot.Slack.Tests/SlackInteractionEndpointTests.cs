@@ -21,19 +21,17 @@ public sealed class SlackInteractionEndpointTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    [Theory]
-    [InlineData("jit.approve", true)]
-    [InlineData("jit.deny", false)]
-    public async Task A_button_click_is_a_vote_by_the_clicker_on_the_request(string actionId, bool approve)
+    [Fact]
+    public async Task An_approve_click_is_a_vote_by_the_clicker_on_the_request()
     {
-        using var response = await ClickAsync("U0BOB", actionId, "JIT-1042");
+        using var response = await ClickAsync("U0BOB", "jit.approve", "JIT-1042");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         await _host.Votes.Received(1).HandleAsync(
             Arg.Is<ChatContext>(c => c.Person.Email == "bob@example.com" && c.Person.PlatformUserId == "U0BOB" && c.Channel == "C0PAYAPPROVE"),
             "JIT-1042",
-            approve,
+            true,
             null,
             Arg.Any<CancellationToken>());
     }

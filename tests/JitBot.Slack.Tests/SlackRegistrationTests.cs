@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using JitBot.Core.Chat;
 using JitBot.Core.Common;
+using JitBot.Core.Policies;
 using JitBot.Testing.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public sealed class SlackRegistrationTests
         Assert.True(host.Services.GetRequiredService<IOptions<SlackOptions>>().Value.IsEnabled);
         var platform = Assert.Single(host.Services.GetServices<IChatPlatform>());
         Assert.Equal(Platform.Slack, platform.Platform);
+        Assert.Equal("slack-usergroup", Assert.Single(host.Services.GetServices<IPrincipalSource>()).Kind);
     }
 
     [Fact]
@@ -32,6 +34,7 @@ public sealed class SlackRegistrationTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(host.Services.GetRequiredService<IOptions<SlackOptions>>().Value.IsEnabled);
         Assert.Empty(host.Services.GetServices<IChatPlatform>());
+        Assert.Empty(host.Services.GetServices<IPrincipalSource>());
     }
 
     [Fact]
@@ -62,5 +65,6 @@ public sealed class SlackRegistrationTests
 
         using var provider = services.BuildServiceProvider();
         Assert.Single(provider.GetServices<IChatPlatform>());
+        Assert.Single(provider.GetServices<IPrincipalSource>());
     }
 }

@@ -1,6 +1,10 @@
 using System.Net;
 using JitBot.Core.Commands;
+using JitBot.Core.Common;
 using JitBot.Core.Lifecycle;
+using JitBot.Core.Policies;
+using JitBot.Core.Scheduling;
+using JitBot.Testing.Builders;
 using JitBot.Testing.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -28,6 +32,11 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public IVoteHandler Votes { get; } = Substitute.For<IVoteHandler>();
 
+    public IWorkScheduler Scheduler { get; } = Substitute.For<IWorkScheduler>();
+
+    /// <summary>The policies the request form offers from: <see cref="Some.PolicyYaml"/> unless the test starts with others.</summary>
+    public PolicySet Policies { get; private init; } = Some.Policies();
+
     public SlackRequestSigner Signer { get; } = new(Secret);
 
     public HttpClient Http { get; } = new();
@@ -36,9 +45,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(bool slackEnabled = true, string? apiBaseUrl = null)
+    public static async Task<SlackTestHost> StartAsync(bool slackEnabled = true, string? apiBaseUrl = null, PolicySet? policies = null)
     {
-        var host = new SlackTestHost(await FakeSlackServer.StartAsync(TestClients.Token));
+        var host = new SlackTestHost(await FakeSlackServer.StartAsync(TestClients.Token)) { Policies = policies ?? Some.Policies() };
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -52,6 +61,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddSingleton(host.Router);
         builder.Services.AddSingleton(host.Votes);
+        builder.Services.AddSingleton(host.Scheduler);
+        builder.Services.AddSingleton<IPolicyProvider>(_ => new StaticPolicyProvider(host.Policies));
+        builder.Services.AddSingleton(new JitOptions());
         host._app = builder.Build();
         host._app.MapSlack();
         try

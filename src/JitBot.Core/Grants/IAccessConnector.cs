@@ -15,4 +15,12 @@ public interface IAccessConnector
 
     /// <summary>Takes away something <see cref="ListActiveAsync"/> found that no active grant covers.</summary>
     Task RemoveAsync(ActiveAccess access, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a live (approved or active) grant of this connector accounts for something <see cref="ListActiveAsync"/>
+    /// found that carries no request id. By default: the same requester and role. A connector whose names are not
+    /// reversible (a database user derived from an email) compares its own key for the grant instead.
+    /// </summary>
+    bool Covers(ActiveAccess access, GrantContext grant) =>
+        string.Equals(grant.Email, access.Email, StringComparison.OrdinalIgnoreCase) && grant.Role == access.Role;
 }

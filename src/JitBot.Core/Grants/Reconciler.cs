@@ -29,17 +29,22 @@ public sealed partial class Reconciler(IConnectorRegistry connectors, IRequestSt
                 continue;
             }
 
-            foreach (var access in held.Where(a => !IsCovered(a, name, live)))
+            var grants = live.Where(r => r.Connector == name).Select(GrantContexts.For).ToList();
+            foreach (var access in held.Where(a => !IsCovered(connector, a, grants, live)))
             {
                 await RemoveAsync(name, connector, access, cancellationToken);
             }
         }
     }
 
-    private static bool IsCovered(ActiveAccess access, string connector, List<AccessRequest> live) =>
-        live.Any(r => r.Connector == connector && (access.RequestId is { } id
-            ? r.Id == id
-            : r.Requester.IsSameAs(access.Email ?? "") && r.Role == access.Role));
+    /// <summary>
+    /// A name that carries a live request's id belongs to that request, whichever connector listed it: login roles and
+    /// ACL users are server-wide, so two connectors on one server both see them. Anything else is asked of the connector.
+    /// </summary>
+    private static bool IsCovered(IAccessConnector connector, ActiveAccess access, List<GrantContext> grants, List<AccessRequest> live) =>
+        access.RequestId is { } id
+            ? live.Any(r => r.Id == id)
+            : grants.Any(g => connector.Covers(access, g));
 
     private async Task RemoveAsync(string name, IAccessConnector connector, ActiveAccess access, CancellationToken cancellationToken)
     {

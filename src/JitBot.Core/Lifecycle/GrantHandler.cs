@@ -28,9 +28,16 @@ public sealed partial class GrantHandler(
     public async Task HandleAsync(string requestId, CancellationToken cancellationToken)
     {
         var request = await store.GetAsync(requestId, cancellationToken);
-        if (request is not { Status: RequestStatus.Approved, ExpiresAt: { } expiresAt } || time.GetUtcNow() >= expiresAt)
+        if (request is not { Status: RequestStatus.Approved, ExpiresAt: { } expiresAt })
         {
             LogNothingToGrant(logger, requestId, request?.Status);
+            return;
+        }
+
+        if (time.GetUtcNow() >= expiresAt)
+        {
+            // Its time ran out before the grant could run: nothing is granted, and the requester hears why.
+            await FailAsync(requestId, "it expired before the grant could be made", cancellationToken);
             return;
         }
 

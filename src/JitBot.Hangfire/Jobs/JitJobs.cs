@@ -7,12 +7,15 @@ namespace JitBot.Hangfire.Jobs;
 
 /// <summary>
 /// The Hangfire jobs: thin, ids only, reentrant. Each hands its work item to the core's <see cref="WorkRunner"/>.
-/// Revocations have their own queue so slow work never delays them.
+/// Queues in order of urgency: revocations, then grants and cards, then DMs and card updates, then audit lines,
+/// so a backlog of chat posts never delays access being taken away or given.
 /// </summary>
 public sealed class JitJobs(WorkRunner runner)
 {
     public const string RevocationQueue = "revocations";
+    public const string GrantQueue = "grants";
     public const string DefaultQueue = "default";
+    public const string AuditQueue = "audit";
 
     [Queue(RevocationQueue)]
     [AutomaticRetry(Attempts = 8, DelaysInSeconds = [1, 2, 5, 10, 30, 60, 120, 300])]
@@ -20,6 +23,7 @@ public sealed class JitJobs(WorkRunner runner)
     public Task RevokeAsync(string requestId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.Revoke(requestId), cancellationToken);
 
+    [Queue(GrantQueue)]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30])]
     [ReportWhenRetriesRunOut(WasRevocation = false)]
     public Task GrantAsync(string requestId, CancellationToken cancellationToken) =>
@@ -37,6 +41,7 @@ public sealed class JitJobs(WorkRunner runner)
     public Task EscalateAsync(string requestId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.Escalate(requestId), cancellationToken);
 
+    [Queue(GrantQueue)]
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
     public Task PostCardsAsync(string requestId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.PostCards(requestId), cancellationToken);
@@ -60,10 +65,12 @@ public sealed class JitJobs(WorkRunner runner)
     public Task ReconcileAsync(CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.Reconcile(), cancellationToken);
 
+    [Queue(AuditQueue)]
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
     public Task PostAuditLineAsync(string eventId, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.PostAuditLine(eventId), cancellationToken);
 
+    [Queue(AuditQueue)]
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
     public Task PostAuditNoticeAsync(string text, CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.PostAuditNotice(text), cancellationToken);

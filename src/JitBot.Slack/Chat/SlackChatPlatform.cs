@@ -74,8 +74,17 @@ internal sealed partial class SlackChatPlatform(SlackApiClient api, IOptions<Sla
         }
     }
 
-    public Task SendExpiryReminderAsync(AccessRequest grant, string text, CancellationToken cancellationToken) =>
-        SendDirectMessageAsync(grant.Requester, text, cancellationToken);
+    /// <summary>A DM to the requester with the text and an Extend button (<c>jit.extend</c>, value = the grant's id).</summary>
+    public async Task SendExpiryReminderAsync(AccessRequest grant, string text, CancellationToken cancellationToken)
+    {
+        if (grant.Requester.SlackUserId is not { Length: > 0 } userId)
+        {
+            Log.NotSlack(logger, "expiry reminder", grant.Requester.Platform);
+            return;
+        }
+
+        await api.PostMessageAsync(userId, ExpiryReminderCard.Render(grant, text), cancellationToken);
+    }
 
     public Task PostToChannelAsync(string channel, string text, CancellationToken cancellationToken) =>
         api.PostMessageAsync(channel, new SlackMessage(Mrkdwn.Escape(text)), cancellationToken);

@@ -1,3 +1,4 @@
+using JitBot.Connectors;
 using JitBot.Core.Policies;
 
 namespace JitBot.Startup;
@@ -10,14 +11,14 @@ internal static class PolicyFiles
     /// </summary>
     public static IServiceCollection AddPolicies(this IServiceCollection services, JitBotSettings settings, IConfiguration configuration)
     {
-        var connectors = configuration.GetSection("Connectors").GetChildren().Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var result = PolicyLoader.LoadFolder(settings.PoliciesPath, settings.Jit.MaxDuration, connectors);
+        var connectors = ConnectorPolicyCheck.Names(configuration);
+        var result = ConnectorPolicyCheck.Apply(PolicyLoader.LoadFolder(settings.PoliciesPath, settings.Jit.MaxDuration, connectors), configuration);
         if (!result.IsValid)
         {
             throw new StartupException("policy problems:\n" + string.Join('\n', result.Problems));
         }
 
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReloadingPolicyProvider>(sp, result.Policies, settings, connectors));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReloadingPolicyProvider>(sp, result.Policies, settings, connectors, configuration));
         services.AddSingleton<IPolicyProvider>(sp => sp.GetRequiredService<ReloadingPolicyProvider>());
         services.AddHostedService(sp => sp.GetRequiredService<ReloadingPolicyProvider>());
         return services;

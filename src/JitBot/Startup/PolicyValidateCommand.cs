@@ -1,3 +1,4 @@
+using JitBot.Connectors;
 using JitBot.Core.Common;
 using JitBot.Core.Policies;
 
@@ -28,8 +29,8 @@ internal static class PolicyValidateCommand
                 return 2;
             }
 
-            var connectors = configuration.GetSection("Connectors").GetChildren().Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-            var result = PolicyLoader.LoadFolder(folder, settings.Jit.MaxDuration, connectors);
+            var connectors = ConnectorPolicyCheck.Names(configuration);
+            var result = ConnectorPolicyCheck.Apply(PolicyLoader.LoadFolder(folder, settings.Jit.MaxDuration, connectors), configuration);
             foreach (var problem in result.Problems)
             {
                 errors.WriteLine(problem.ToString());
@@ -40,7 +41,7 @@ internal static class PolicyValidateCommand
                 : $"{result.Problems.Count} problem(s) in {folder}");
             return result.IsValid ? 0 : 1;
         }
-        catch (StartupException e)
+        catch (Exception e) when (e is StartupException or ConnectorConfigurationException)
         {
             errors.WriteLine(e.Message);
             return 2;

@@ -1,3 +1,4 @@
+using JitBot.Connectors;
 using JitBot.Core.Policies;
 using JitBot.Core.Scheduling;
 
@@ -11,6 +12,7 @@ internal sealed partial class ReloadingPolicyProvider(
     PolicySet initial,
     JitBotSettings settings,
     IReadOnlySet<string> connectors,
+    IConfiguration configuration,
     IWorkScheduler scheduler,
     TimeProvider time,
     ILogger<ReloadingPolicyProvider> logger) : IPolicyProvider, IHostedService, IDisposable
@@ -21,6 +23,7 @@ internal sealed partial class ReloadingPolicyProvider(
     private volatile PolicySet current = initial;
     private string fingerprint = Fingerprint(settings.PoliciesPath);
     private Task? loop;
+    private int disposed;
 
     public PolicySet Current => current;
 
@@ -30,16 +33,38 @@ internal sealed partial class ReloadingPolicyProvider(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Safe to call twice and after <see cref="Dispose"/>: under a test host, <c>app.RunAsync()</c> in Program and the
+    /// factory both stop the host, and the first may already have disposed the services when the second stops them.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
+        if (Volatile.Read(ref disposed) == 0)
+        {
+            try
+            {
+                await stopping.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed meanwhile, which cancelled the loop first.
+            }
+        }
+
         if (loop is not null)
         {
             await loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
+    }
 
     /// <summary>Checks the folder now; true when a new set was loaded.</summary>
     public async Task<bool> CheckAsync(CancellationToken cancellationToken)
@@ -51,7 +76,7 @@ internal sealed partial class ReloadingPolicyProvider(
         }
 
         fingerprint = now;
-        var result = PolicyLoader.LoadFolder(settings.PoliciesPath, settings.Jit.MaxDuration, connectors);
+        var result = ConnectorPolicyCheck.Apply(PolicyLoader.LoadFolder(settings.PoliciesPath, settings.Jit.MaxDuration, connectors), configuration);
         if (!result.IsValid)
         {
             var problems = string.Join('\n', result.Problems);

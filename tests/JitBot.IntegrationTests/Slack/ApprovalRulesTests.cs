@@ -14,12 +14,14 @@ public sealed class ApprovalRulesTests
         var id = await bot.RequestAsync("U0ALICE", "request payments-db readonly 1h INC-1 lag");
         await bot.CardPostedAsync(id);
 
-        using (await bot.ClickAsync("U0ERIN", "jit.deny", id))
+        using (var submission = await bot.DenyAsync("U0ERIN", id, "use the read replica"))
         {
+            Assert.Null(await BotHarness.ViewAnswerAsync(submission));
         }
 
         await bot.Slack.WaitForCallAsync("chat.update", c => BotHarness.Mentions(c, id) && c.Blocks!.ToJsonString().Contains("enied", StringComparison.Ordinal), Wait);
-        await bot.DmAsync("U0ALICE", id, "denied by erin@example.com");
+        var dm = await bot.DmAsync("U0ALICE", id, "denied by erin@example.com");
+        Assert.Contains("use the read replica", dm.Arg("text"), StringComparison.Ordinal);
         await bot.AuditLineAsync(id, "request.denied");
         Assert.Empty(bot.Webhook.Calls);
     }
@@ -114,11 +116,13 @@ public sealed class ApprovalRulesTests
         }
 
         await bot.Webhook.WaitForCallAsync("grant", id, Wait);
-        using (await bot.ClickAsync("U0ERIN", "jit.deny", id))
+        using (var submission = await bot.DenyAsync("U0ERIN", id, "too late"))
         {
+            var answer = await BotHarness.ViewAnswerAsync(submission);
+            Assert.Equal("errors", answer!["response_action"]!.GetValue<string>());
+            Assert.Contains("already", answer["errors"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         }
 
-        await bot.EphemeralAsync("U0ERIN", "already");
         Assert.DoesNotContain(bot.AuditLines(id), l => l.Arg("text")!.Contains("request.denied", StringComparison.Ordinal));
     }
 }

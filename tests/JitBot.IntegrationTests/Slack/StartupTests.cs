@@ -45,7 +45,7 @@ public sealed class StartupTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(folder, "a.yaml"), "team: a\nresources:\n  db:\n    connector: c\n    requesters: [group:ghosts]\n    approvers: []\n    roles:\n      readonly: { maxDuration: 20h }\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "b.yaml"), "team: b\nresources: [oops\n");
 
-        var (exitCode, _, errors) = await BotCli.RunAsync(folder, "policies", "validate", folder, "--Connectors:c:Type=webhook");
+        var (exitCode, _, errors) = await BotCli.RunAsync(folder, "policies", "validate", folder, "--Connectors:c:Type=webhook", "--Connectors:c:Url=http://127.0.0.1:9/x", "--Connectors:c:Secret=s");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("a.yaml:5: requesters names unknown group 'ghosts'", errors, StringComparison.Ordinal);

@@ -51,6 +51,6 @@ public sealed class ExtendTests
         await bot.AuditLineAsync(id, "grant.active", Wait);
         Assert.Contains("at most 1h more", await bot.CommandTextAsync("U0ALICE", $"extend {id} 2h"), StringComparison.Ordinal);
         Assert.Contains("Only the requester", await bot.CommandTextAsync("U0BOB", $"extend {id} 30m"), StringComparison.Ordinal);
-        Assert.Contains("Usage", await bot.CommandTextAsync("U0ALICE", $"extend {id}"), StringComparison.Ordinal);
+        Assert.Contains("Usage", await bot.CommandTextAsync("U0ALICE", $"extend {id} soon"), StringComparison.Ordinal);
     }
 }

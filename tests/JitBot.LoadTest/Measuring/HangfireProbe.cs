@@ -19,6 +19,9 @@ internal sealed class HangfireProbe(JobStorage storage)
 
     public long Revocations { get; private set; }
 
+    /// <summary>Samples that failed (Redis busy or down); the figures above then lack those moments.</summary>
+    public int Failures { get; private set; }
+
     public Task RunAsync(CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() => Run(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             .ContinueWith(_ => { }, TaskScheduler.Default);
@@ -28,8 +31,17 @@ internal sealed class HangfireProbe(JobStorage storage)
         var monitoring = storage.GetMonitoringApi();
         while (!cancellationToken.WaitHandle.WaitOne(Interval))
         {
-            Default = monitoring.EnqueuedCount(JitJobs.DefaultQueue);
-            Revocations = monitoring.EnqueuedCount(JitJobs.RevocationQueue);
+            try
+            {
+                Default = monitoring.EnqueuedCount(JitJobs.DefaultQueue);
+                Revocations = monitoring.EnqueuedCount(JitJobs.RevocationQueue);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Failures++;
+                continue;
+            }
+
             MaxDefault = Math.Max(MaxDefault, Default);
             MaxRevocations = Math.Max(MaxRevocations, Revocations);
         }

@@ -6,8 +6,18 @@ namespace JitBot.LoadTest.Measuring;
 /// <summary>The load test's own connection to the host's Redis: the server's CPU time, and the clean-up of a run's keys.</summary>
 internal sealed class RedisSide(ConnectionMultiplexer? redis) : IAsyncDisposable
 {
-    public static async Task<RedisSide> ConnectAsync(LoadOptions options) =>
-        new(options.Embedded ? null : await ConnectionMultiplexer.ConnectAsync(options.Redis!));
+    public static async Task<RedisSide> ConnectAsync(LoadOptions options)
+    {
+        if (options.Embedded)
+        {
+            return new RedisSide(null);
+        }
+
+        var configuration = ConfigurationOptions.Parse(options.Redis!);
+        configuration.AllowAdmin = true;
+        configuration.ClientName = "jitbot-loadtest";
+        return new RedisSide(await ConnectionMultiplexer.ConnectAsync(configuration));
+    }
 
     /// <summary>used_cpu_user + used_cpu_sys of the Redis server, in seconds (null without Redis).</summary>
     public async Task<double?> CpuSecondsAsync()

@@ -16,6 +16,9 @@ public static class TestServers
     public static string RequireRedis() =>
         Redis ?? throw new InvalidOperationException("JITBOT_TEST_REDIS is not set: .ci/run starts Redis and sets it (CI=true makes a missing server a failure).");
 
+    public static string RequirePostgres() =>
+        Postgres ?? throw new InvalidOperationException("JITBOT_TEST_POSTGRES is not set: .ci/run starts PostgreSQL and sets it (CI=true makes a missing server a failure).");
+
     /// <summary>A key prefix no other test shares, so tests can run side by side on one Redis.</summary>
     public static string UniquePrefix(string name) => $"test:{name}:{Guid.NewGuid():N}:";
 }

@@ -49,6 +49,8 @@ public sealed partial class FakeSlackServer
             ? new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectChannel(users.Split(',')[0]) } }
             : Error("users_list_not_supplied"),
         "users.info" => UserInfo(call),
+        "usergroups.users.list" => UsergroupMembers(call),
+        "views.open" => OpenView(call),
         "auth.test" => new JsonObject { ["ok"] = true, ["user_id"] = "UJITBOT", ["bot_id"] = "BJITBOT", ["team_id"] = "TFAKE" },
         _ => Error("unknown_method"),
     };

@@ -13,8 +13,8 @@ namespace JitBot.Testing.Slack;
 
 /// <summary>
 /// A Slack Web API on loopback (real Kestrel, http://127.0.0.1:&lt;free port&gt;/api/): chat.postMessage,
-/// chat.update, chat.postEphemeral, conversations.open, users.info, auth.test. Records every call; can be told to
-/// rate-limit, fail or break the next calls of a method. Point <c>Slack:ApiBaseUrl</c> at <see cref="BaseUrl"/>.
+/// chat.update, chat.postEphemeral, conversations.open, users.info, usergroups.users.list, views.open, auth.test.
+/// Records every call; can be told to rate-limit, fail or break the next calls of a method. Point <c>Slack:ApiBaseUrl</c> at <see cref="BaseUrl"/>.
 /// </summary>
 public sealed partial class FakeSlackServer : IAsyncDisposable
 {
@@ -78,6 +78,10 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     /// <summary>A posted message as it is now (after any chat.update): <c>channel</c>, <c>ts</c>, <c>text</c>, <c>blocks</c>.</summary>
     public JsonObject? Message(string channel, string ts) =>
         _messages.TryGetValue((channel, ts), out var message) ? (JsonObject)message.DeepClone() : null;
+
+    /// <summary>The messages in <paramref name="channel"/> as they are now, oldest first (a DM to <c>U…</c> is in <c>D…</c>).</summary>
+    public IReadOnlyList<JsonObject> Messages(string channel) =>
+        _messages.Where(m => m.Key.Channel == channel).OrderBy(m => m.Key.Ts, StringComparer.Ordinal).Select(m => (JsonObject)m.Value.DeepClone()).ToList();
 
     /// <summary>Waits until <paramref name="probe"/> returns something, re-checking on every call and every 100 ms.</summary>
     public async Task<T> WaitForAsync<T>(Func<T?> probe, TimeSpan timeout)

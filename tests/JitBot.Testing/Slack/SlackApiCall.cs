@@ -24,4 +24,8 @@ public sealed record SlackApiCall(
     /// <summary>The <c>blocks</c> argument (a JSON array, or a JSON string as form encoding sends it).</summary>
     public JsonArray? Blocks =>
         Json?["blocks"] as JsonArray ?? (Parameters.GetValueOrDefault("blocks") is { } text ? JsonNode.Parse(text) as JsonArray : null);
+
+    /// <summary>The <c>view</c> argument of views.open (a JSON object, or a JSON string as form encoding sends it).</summary>
+    public JsonObject? View =>
+        Json?["view"] as JsonObject ?? (Parameters.GetValueOrDefault("view") is { } text ? JsonNode.Parse(text) as JsonObject : null);
 }

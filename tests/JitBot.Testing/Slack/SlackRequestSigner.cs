@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace JitBot.Testing.Slack;
 
@@ -54,6 +55,14 @@ public sealed class SlackRequestSigner(string signingSecret, TimeProvider? timeP
     public HttpRequestMessage ButtonClick(string url, string userId, string channelId, string actionId, string value, DateTimeOffset? at = null) =>
         Interaction(url, SlackPayloads.ButtonClick(userId, channelId, actionId, value), at);
 
+    /// <summary>A click on a message button in <paramref name="channelId"/>, on the message <paramref name="messageTs"/> with <paramref name="messageText"/>.</summary>
+    public HttpRequestMessage ButtonClick(string url, string userId, string channelId, string actionId, string value, string messageTs, string messageText) =>
+        Interaction(url, SlackPayloads.ButtonClick(userId, channelId, actionId, value, messageTs, messageText));
+
+    /// <summary>A modal submission (view_submission) of <paramref name="view"/> with <paramref name="inputs"/> by block id.</summary>
+    public HttpRequestMessage ViewSubmission(string url, string userId, JsonObject view, IReadOnlyDictionary<string, string> inputs) =>
+        Interaction(url, SlackPayloads.ViewSubmission(userId, view, inputs));
+
     /// <summary>An Events API request (JSON body).</summary>
     public HttpRequestMessage Event(string url, string json, DateTimeOffset? at = null) =>
         Signed(url, Encoding.UTF8.GetBytes(json), "application/json", at);
@@ -72,7 +81,7 @@ public sealed class SlackRequestSigner(string signingSecret, TimeProvider? timeP
         new("text", text),
         new("api_app_id", "AFAKE"),
         new("response_url", "https://hooks.slack.com/commands/TFAKE/1/fake"),
-        new("trigger_id", "1.2.fake"),
+        new("trigger_id", SlackPayloads.NewTriggerId()),
     ];
 
     /// <summary><c>application/x-www-form-urlencoded</c> as Slack writes it.</summary>

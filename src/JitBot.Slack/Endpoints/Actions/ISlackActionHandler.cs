@@ -1,5 +1,3 @@
-using JitBot.Core.Commands;
-
 namespace JitBot.Slack.Endpoints.Actions;
 
 /// <summary>One interactive element's handler, found by its <c>action_id</c>.</summary>
@@ -7,5 +5,6 @@ internal interface ISlackActionHandler
 {
     string ActionId { get; }
 
-    Task HandleAsync(ChatContext clicker, string value, CancellationToken cancellationToken);
+    /// <summary>Handles the click; returns what to tell the clicker privately, or null for nothing.</summary>
+    Task<string?> HandleAsync(SlackClick click, CancellationToken cancellationToken);
 }
