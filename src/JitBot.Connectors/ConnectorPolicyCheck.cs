@@ -14,11 +14,25 @@ public static class ConnectorPolicyCheck
     public static IReadOnlySet<string> Names(IConfiguration configuration) =>
         configuration.GetSection(ConnectorsConfiguration.SectionName).GetChildren().Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary><paramref name="result"/> with a problem added (file and line of the role) for each role a connector cannot grant.</summary>
-    /// <exception cref="ConnectorConfigurationException">The <c>Connectors:</c> configuration itself is wrong.</exception>
+    /// <summary>
+    /// <paramref name="result"/> with a problem added (file and line of the role) for each role a connector cannot grant.
+    /// A connector whose own keys are wrong is skipped here: start-up reports it, naming the key.
+    /// </summary>
     public static PolicyLoadResult Apply(PolicyLoadResult result, IConfiguration configuration)
     {
-        var definitions = ConnectorsConfiguration.Read(configuration).ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+        var definitions = new Dictionary<string, ConnectorDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var section in configuration.GetSection(ConnectorsConfiguration.SectionName).GetChildren())
+        {
+            try
+            {
+                definitions[section.Key] = ConnectorsConfiguration.ReadOne(section);
+            }
+            catch (ConnectorConfigurationException)
+            {
+                // Not this check's to report: AddConnectors stops start-up with it.
+            }
+        }
+
         var problems = new List<PolicyProblem>();
         foreach (var resource in result.Policies.Resources.Values.OrderBy(r => r.SourceFile, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal))
         {

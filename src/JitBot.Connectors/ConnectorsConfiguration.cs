@@ -24,7 +24,7 @@ internal static class ConnectorsConfiguration
         return definitions;
     }
 
-    private static ConnectorDefinition ReadOne(IConfigurationSection section)
+    public static ConnectorDefinition ReadOne(IConfigurationSection section)
     {
         var known = string.Join(", ", KnownTypes);
         var type = section["Type"]?.Trim();

@@ -14,29 +14,35 @@ internal sealed partial class JobServerHostedService(JobStorage storage, Schedul
     public const string ReconcileJobId = "jitbot-reconcile";
 
     private readonly CancellationTokenSource stopping = new();
-    private BackgroundJobServer? server;
+    private BackgroundJobServer[]? servers;
     private Task reconciliation = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        server = new BackgroundJobServer(
-            new BackgroundJobServerOptions
-            {
-                ServerName = $"jitbot:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
-                WorkerCount = options.WorkerCount,
-                Queues = [JitJobs.RevocationQueue, JitJobs.GrantQueue, JitJobs.DefaultQueue, JitJobs.AuditQueue],
-                SchedulePollingInterval = options.PollInterval,
-                HeartbeatInterval = TimeSpan.FromSeconds(5),
-                ServerCheckInterval = TimeSpan.FromSeconds(15),
-                ServerTimeout = TimeSpan.FromSeconds(30),
-                ShutdownTimeout = TimeSpan.FromSeconds(5),
-                Activator = new ServiceProviderJobActivator(scopes),
-            },
-            storage,
-            Array.Empty<IBackgroundProcess>());
+        // Workers of their own for revocations and grants, so a backlog of chat posts never makes access wait;
+        // the main workers take every queue, most urgent first.
+        var urgent = Server("urgent", Math.Max(4, options.WorkerCount / 4), [JitJobs.RevocationQueue, JitJobs.GrantQueue]);
+        var main = Server("main", options.WorkerCount, [JitJobs.RevocationQueue, JitJobs.GrantQueue, JitJobs.DefaultQueue, JitJobs.AuditQueue]);
+        servers = [urgent, main];
         reconciliation = Task.Run(() => ScheduleReconciliationAsync(stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
+
+    private BackgroundJobServer Server(string role, int workers, string[] queues) => new(
+        new BackgroundJobServerOptions
+        {
+            ServerName = $"jitbot:{role}:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
+            WorkerCount = workers,
+            Queues = queues,
+            SchedulePollingInterval = options.PollInterval,
+            HeartbeatInterval = TimeSpan.FromSeconds(5),
+            ServerCheckInterval = TimeSpan.FromSeconds(15),
+            ServerTimeout = TimeSpan.FromSeconds(30),
+            ShutdownTimeout = TimeSpan.FromSeconds(5),
+            Activator = new ServiceProviderJobActivator(scopes),
+        },
+        storage,
+        Array.Empty<IBackgroundProcess>());
 
     /// <summary>
     /// Every instance declares the same recurring job; Hangfire runs it once per tick across them. In the background,
@@ -66,22 +72,34 @@ internal sealed partial class JobServerHostedService(JobStorage storage, Schedul
     /// <summary>Stops once; a second stop (the host's, then a test factory's) or a stop after dispose does nothing.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var running = Interlocked.Exchange(ref server, null);
+        var running = Interlocked.Exchange(ref servers, null);
         if (running is null)
         {
             return;
         }
 
         await stopping.CancelAsync();
-        running.SendStop();
-        await running.WaitForShutdownAsync(cancellationToken);
-        running.Dispose();
+        foreach (var server in running)
+        {
+            server.SendStop();
+        }
+
+        foreach (var server in running)
+        {
+            await server.WaitForShutdownAsync(cancellationToken);
+            server.Dispose();
+        }
+
         await reconciliation;
     }
 
     public void Dispose()
     {
-        Interlocked.Exchange(ref server, null)?.Dispose();
+        foreach (var server in Interlocked.Exchange(ref servers, null) ?? [])
+        {
+            server.Dispose();
+        }
+
         stopping.Cancel();
         stopping.Dispose();
     }

@@ -46,6 +46,23 @@ public sealed class ConnectorPolicyCheckTests : IDisposable
         Assert.Empty(result.Problems);
     }
 
+    [Fact]
+    public void A_connector_with_broken_keys_is_left_for_start_up_to_report()
+    {
+        var result = Load("""
+            team: data
+            resources:
+              orders-db:
+                connector: orders
+                requesters: [user:alice@example.com]
+                approvers: [user:bob@example.com, user:erin@example.com]
+                roles:
+                  readonly: { maxDuration: 1h }
+            """, [("Connectors:orders:Type", "webhook")]);
+
+        Assert.Empty(result.Problems);
+    }
+
     private PolicyLoadResult Load(string yaml, (string Key, string? Value)[] settings)
     {
         var name = yaml.Contains("team: platform", StringComparison.Ordinal) ? "platform.yaml" : "data.yaml";

@@ -41,7 +41,7 @@ internal static class PolicyValidateCommand
                 : $"{result.Problems.Count} problem(s) in {folder}");
             return result.IsValid ? 0 : 1;
         }
-        catch (Exception e) when (e is StartupException or ConnectorConfigurationException)
+        catch (StartupException e)
         {
             errors.WriteLine(e.Message);
             return 2;
