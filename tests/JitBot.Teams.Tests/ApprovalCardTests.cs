@@ -19,14 +19,56 @@ public sealed class ApprovalCardTests
         Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
         var actions = card["actions"]!.AsArray().Select(a => a!.AsObject()).ToList();
-        Assert.Equal(["jit.approve", "jit.deny"], actions.Select(a => a["verb"]!.GetValue<string>()));
-        Assert.All(actions, a =>
+        Assert.Equal(["Action.Execute", "Action.ShowCard"], actions.Select(a => a["type"]!.GetValue<string>()));
+        var executes = new[] { actions[0], DenyForm(card)["actions"]![0]!.AsObject() };
+        Assert.Equal(["jit.approve", "jit.deny"], executes.Select(a => a["verb"]!.GetValue<string>()));
+        Assert.All(executes, a =>
         {
             Assert.Equal("Action.Execute", a["type"]!.GetValue<string>());
             Assert.Equal("JIT-1", a["data"]!["requestId"]!.GetValue<string>());
             Assert.Equal("Action.Submit", a["fallback"]!["type"]!.GetValue<string>());
             Assert.Equal("JIT-1", a["fallback"]!["data"]!["requestId"]!.GetValue<string>());
         });
+    }
+
+    [Fact]
+    public void Deny_opens_a_reason_under_the_card_that_its_jit_deny_sends_along()
+    {
+        var card = Render(Some.Request());
+
+        var deny = card["actions"]![1]!.AsObject();
+        Assert.Equal(("Deny", "destructive"), (deny["title"]!.GetValue<string>(), deny["style"]!.GetValue<string>()));
+        var input = Assert.Single(DenyForm(card)["body"]!.AsArray())!.AsObject();
+        Assert.Equal(("Input.Text", "reason"), (input["type"]!.GetValue<string>(), input["id"]!.GetValue<string>()));
+        Assert.Equal(500, input["maxLength"]!.GetValue<int>());
+        Assert.True(input["isMultiline"]!.GetValue<bool>());
+        Assert.Contains("requester will see", input["label"]!.GetValue<string>(), StringComparison.Ordinal);
+        var submit = Assert.Single(DenyForm(card)["actions"]!.AsArray())!.AsObject();
+        Assert.Equal(("Deny", "destructive"), (submit["title"]!.GetValue<string>(), submit["style"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("   ", null)]
+    [InlineData("use the\nread   replica ", "use the read replica")]
+    public void The_deny_reason_is_optional_and_read_as_one_line(string? typed, string? reason)
+    {
+        var data = new JsonObject { ["requestId"] = "JIT-1" };
+        if (typed is not null)
+        {
+            data["reason"] = typed;
+        }
+
+        Assert.Equal((reason, null), DenyReasonInput.Read(data));
+    }
+
+    [Fact]
+    public void A_deny_reason_over_the_limit_is_a_problem_not_a_reason()
+    {
+        var (reason, problem) = DenyReasonInput.Read(new JsonObject { ["reason"] = new string('x', 501) });
+
+        Assert.Null(reason);
+        Assert.Contains("at most 500 characters", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,6 +116,16 @@ public sealed class ApprovalCardTests
         Assert.Null(card["actions"]);
         Assert.Null(card["refresh"]);
         Assert.Contains("Approved by bob (bob@example.com) until 2026-12-03 12:05 UTC", Texts(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decided_two_stage_card_names_the_approvers_of_every_stage()
+    {
+        var request = Some.Request() with { Role = "admin", Stages = [new StagePlan("lead", 1), new StagePlan("security", 1)] };
+        var lead = request.CastVote(Some.Person("carol@example.com"), true, null, new HashSet<string> { "carol@example.com" }, Now).Next!;
+        var approved = lead.CastVote(Some.Person("sec@example.com"), true, null, new HashSet<string> { "sec@example.com" }, Now, stage: 1).Next!;
+
+        Assert.Contains("Approved by carol (carol@example.com), sec (sec@example.com) until", Texts(Render(approved)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,6 +204,8 @@ public sealed class ApprovalCardTests
 
     private static JsonObject Render(AccessRequest request, IReadOnlyList<string>? asked = null, IReadOnlyList<string>? userIds = null) =>
         ApprovalCard.Render(request, new ApprovalCardContext(asked ?? [], userIds ?? []));
+
+    private static JsonObject DenyForm(JsonObject card) => card["actions"]![1]!["card"]!.AsObject();
 
     private static string Texts(JsonObject card) => string.Join('\n', Collect(card));
 

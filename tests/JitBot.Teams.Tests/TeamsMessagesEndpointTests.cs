@@ -85,6 +85,56 @@ public sealed class TeamsMessagesEndpointTests : IAsyncLifetime
         await _host.Votes.DidNotReceiveWithAnyArgs().HandleAsync(default!, default!, default, default, default);
     }
 
+    [Fact]
+    public async Task A_deny_sends_the_reason_typed_on_the_card_with_the_vote()
+    {
+        _host.Requests.GetAsync("JIT-1", Arg.Any<CancellationToken>()).Returns(Some.Request());
+        _host.Votes.VoteAsync(Arg.Any<ChatContext>(), "JIT-1", false, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(new VoteOutcome(true, "You denied JIT-1."));
+        var activity = _host.Activities.CardAction(_host.Bob, "19:approvers@thread.tacv2", "1767765488332", "jit.deny", "JIT-1");
+        activity["value"]!["action"]!["data"]!["reason"] = "use the read\nreplica instead";
+
+        var answer = await InvokeAsync(activity);
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer["type"]!.GetValue<string>());
+        await _host.Votes.Received(1).VoteAsync(
+            Arg.Is<ChatContext>(c => c.Person.Email == "bob@example.com"), "JIT-1", false, "use the read replica instead", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_deny_without_a_reason_still_counts_and_one_too_long_is_refused_before_any_vote()
+    {
+        _host.Requests.GetAsync("JIT-1", Arg.Any<CancellationToken>()).Returns(Some.Request());
+        _host.Votes.VoteAsync(Arg.Any<ChatContext>(), "JIT-1", false, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(new VoteOutcome(true, "You denied JIT-1."));
+        var tooLong = _host.Activities.CardAction(_host.Bob, "19:approvers@thread.tacv2", "1767765488332", "jit.deny", "JIT-1");
+        tooLong["value"]!["action"]!["data"]!["reason"] = new string('x', 501);
+
+        var refused = await InvokeAsync(tooLong);
+        await _host.Votes.DidNotReceiveWithAnyArgs().VoteAsync(default!, default!, default, default, default);
+        var counted = await InvokeAsync(_host.Activities.CardAction(_host.Bob, "19:approvers@thread.tacv2", "1767765488332", "jit.deny", "JIT-1"));
+
+        Assert.Equal("application/vnd.microsoft.activity.message", refused["type"]!.GetValue<string>());
+        Assert.Contains("at most 500 characters", refused["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", counted["type"]!.GetValue<string>());
+        await _host.Votes.Received(1).VoteAsync(Arg.Any<ChatContext>(), "JIT-1", false, null, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_deny_from_a_client_too_old_for_execute_carries_its_reason_too()
+    {
+        _host.Votes.VoteAsync(Arg.Any<ChatContext>(), "JIT-1", false, Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(new VoteOutcome(true, "You denied JIT-1."));
+        var activity = _host.Activities.Personal(_host.Bob, "");
+        activity.Remove("text");
+        activity["value"] = new JsonObject { ["verb"] = "jit.deny", ["requestId"] = "JIT-1", ["reason"] = "not during the freeze" };
+
+        using (var response = await _host.PostAsync(activity))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await _host.Votes.Received(1).VoteAsync(Arg.Any<ChatContext>(), "JIT-1", false, "not during the freeze", Arg.Any<CancellationToken>());
+        await _host.Router.DidNotReceiveWithAnyArgs().HandleAsync(default!, default!, default);
+    }
+
     [Theory]
     [InlineData("jit.unknown", "JIT-1", "BadRequest")]
     [InlineData("jit.approve", null, "BadRequest")]
@@ -149,6 +199,22 @@ public sealed class TeamsMessagesEndpointTests : IAsyncLifetime
         var choices = form["body"]!.AsArray().Single(b => b!["id"]?.GetValue<string>() == "choice")!["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>());
         Assert.Equal(["payments-cache operator", "payments-db admin", "payments-db readonly"], choices);
         Assert.Equal("jit.request", form["actions"]![0]!["verb"]!.GetValue<string>());
+        await _host.Router.DidNotReceiveWithAnyArgs().HandleAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task Request_alone_from_someone_no_policy_lets_request_anything_says_so_instead_of_a_form()
+    {
+        await _host.DisposeAsync();
+        _host = await TeamsTestHost.StartAsync(policy: Some.PolicyYaml.Replace("requesters: [\"*\"]", "requesters: [group:oncall]", StringComparison.Ordinal));
+
+        using (await _host.PostAsync(_host.Activities.Personal(_host.Bob, "request")))
+        {
+        }
+
+        var reply = Assert.Single(_host.Connector.Calls("reply"));
+        Assert.Null(reply.Card);
+        Assert.Contains("No policy lets you request anything yet", reply.Text, StringComparison.Ordinal);
         await _host.Router.DidNotReceiveWithAnyArgs().HandleAsync(default!, default!, default);
     }
 

@@ -86,6 +86,26 @@ internal static class AdaptiveCards
     }
 
     /// <summary>
+    /// A button that opens <paramref name="body"/> and <paramref name="actions"/> under the card (<c>Action.ShowCard</c>,
+    /// card 1.0, so no fallback is needed): where a click needs input first, such as a reason.
+    /// </summary>
+    public static JsonObject ShowCard(string title, string? style, JsonArray body, JsonArray actions)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.ShowCard",
+            ["title"] = title,
+        };
+        if (style is not null)
+        {
+            action["style"] = style;
+        }
+
+        action["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = body, ["actions"] = actions };
+        return action;
+    }
+
+    /// <summary>
     /// The card's <c>refresh</c>: Teams invokes <paramref name="verb"/> for each listed user who sees it (and for
     /// everyone in a conversation of 60 or fewer), so that each sees their own view.
     /// </summary>

@@ -8,7 +8,8 @@ namespace JitBot.Teams.Cards;
 /// <summary>
 /// Renders a request as its Teams approval card (Adaptive Card 1.5): pure, from the request and its
 /// <see cref="ApprovalCardContext"/>. While pending the shared card carries the Approve/Deny buttons
-/// (<c>Action.Execute</c>, verbs <see cref="ApproveVerb"/>/<see cref="DenyVerb"/>, <c>data.requestId</c>), who is still
+/// (<c>Action.Execute</c>, verbs <see cref="ApproveVerb"/>/<see cref="DenyVerb"/>, <c>data.requestId</c>; Deny first
+/// opens a reason, <see cref="DenyReasonInput"/>, which goes with the <c>jit.deny</c> in its data), who is still
 /// asked, and a <c>refresh</c> that turns it into each viewer's own view: buttons for an approver who may vote, the
 /// status for everyone else. Once decided: the outcome and the deciders, no buttons, no refresh.
 /// </summary>
@@ -58,7 +59,11 @@ internal static class ApprovalCard
             {
                 card["actions"] = new JsonArray(
                     AdaptiveCards.Execute("Approve", ApproveVerb, request.Id, "positive"),
-                    AdaptiveCards.Execute("Deny", DenyVerb, request.Id, "destructive"));
+                    AdaptiveCards.ShowCard(
+                        "Deny",
+                        "destructive",
+                        new JsonArray(DenyReasonInput.Render()),
+                        new JsonArray(AdaptiveCards.Execute("Deny", DenyVerb, request.Id, "destructive"))));
             }
         }
 

@@ -17,9 +17,10 @@ internal static class TeamsCardOutcome
         _ => AccessRequest.Describe(request.Status),
     };
 
+    /// <summary>Everyone who approved, in every stage: the same people as the webhook's <c>approvers</c> and the requester's DM.</summary>
     private static string Approvers(AccessRequest request)
     {
-        var approvers = request.Approvals.Select(v => ApprovalCard.Person(v.DisplayName, v.Email)).ToList();
+        var approvers = request.Votes.Where(v => v.Approve).Select(v => ApprovalCard.Person(v.DisplayName, v.Email)).ToList();
         return approvers.Count > 0 ? string.Join(", ", approvers) : request.DecidedBy ?? "nobody";
     }
 

@@ -32,6 +32,9 @@ internal sealed partial class TeamsMessageHandler(
 {
     public const string FailureText = "Sorry, something went wrong while handling that command. Please try again in a moment.";
 
+    public const string NothingToRequest =
+        "No policy lets you request anything yet. Ask the team that owns the system to add you as a requester.";
+
     public static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(5);
 
     public async Task HandleAsync(TeamsActivity activity, CancellationToken cancellationToken)
@@ -39,7 +42,7 @@ internal sealed partial class TeamsMessageHandler(
         var text = MentionText.CommandOf(activity);
         if (text.Length == 0 && SubmittedVote(activity) is { } vote)
         {
-            await VoteAsync(activity, vote.RequestId, vote.Approve, cancellationToken);
+            await VoteAsync(activity, vote, cancellationToken);
             return;
         }
 
@@ -47,15 +50,22 @@ internal sealed partial class TeamsMessageHandler(
         try
         {
             var lookup = await directory.FindSenderAsync(activity, LookupBudget, cancellationToken);
-            if (lookup.Person is { } person && CommandParser.Parse(text) is ChatCommand.OpenForm && Form(person) is { } form)
+            if (lookup.Person is { } person && CommandParser.Parse(text) is ChatCommand.OpenForm)
             {
-                await ReplyAsync(activity, OutboundActivity.Card(form), cancellationToken);
-                return;
-            }
+                if (Form(person) is { } form)
+                {
+                    await ReplyAsync(activity, OutboundActivity.Card(form), cancellationToken);
+                    return;
+                }
 
-            answer = lookup.Person is { } sender
-                ? (await router.HandleAsync(new ChatContext(sender, activity.ConversationId), text, cancellationToken)).Text
-                : lookup.Problem ?? TeamsDirectory.NoEmailProblem;
+                answer = NothingToRequest;
+            }
+            else
+            {
+                answer = lookup.Person is { } sender
+                    ? (await router.HandleAsync(new ChatContext(sender, activity.ConversationId), text, cancellationToken)).Text
+                    : lookup.Problem ?? TeamsDirectory.NoEmailProblem;
+            }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -76,7 +86,7 @@ internal sealed partial class TeamsMessageHandler(
         return mine.Count == 0 ? null : RequestFormCard.Render(mine, options.MaxDuration);
     }
 
-    private async Task VoteAsync(TeamsActivity activity, string requestId, bool approve, CancellationToken cancellationToken)
+    private async Task VoteAsync(TeamsActivity activity, SubmittedClick vote, CancellationToken cancellationToken)
     {
         var lookup = await directory.FindSenderAsync(activity, LookupBudget, cancellationToken);
         if (lookup.Person is not { } person)
@@ -84,7 +94,9 @@ internal sealed partial class TeamsMessageHandler(
             return;
         }
 
-        var outcome = await votes.VoteAsync(new ChatContext(person, activity.ConversationId), requestId, approve, reason: null, cancellationToken);
+        var outcome = vote.Problem is { } problem
+            ? new VoteOutcome(false, problem)
+            : await votes.VoteAsync(new ChatContext(person, activity.ConversationId), vote.RequestId, vote.Approve, vote.Reason, cancellationToken);
         if (!outcome.Counted)
         {
             await chat.ReplyPrivatelyAsync(new PrivateReply(Platform.Teams, activity.ConversationId, person.PlatformUserId, outcome.Message), cancellationToken);
@@ -111,8 +123,8 @@ internal sealed partial class TeamsMessageHandler(
         }
     }
 
-    /// <summary>The <c>Action.Submit</c> fallback of a card button: <c>value = {verb, requestId}</c>.</summary>
-    private static (string RequestId, bool Approve)? SubmittedVote(TeamsActivity activity)
+    /// <summary>The <c>Action.Submit</c> fallback of a card button: <c>value = {verb, requestId}</c>, and a deny's <c>reason</c>.</summary>
+    private static SubmittedClick? SubmittedVote(TeamsActivity activity)
     {
         if (activity.Value is not JsonObject value || value["requestId"]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
         {
@@ -121,13 +133,21 @@ internal sealed partial class TeamsMessageHandler(
 
         var requestId = value["requestId"]!.GetValue<string>().Trim();
         var verb = value["verb"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value["verb"]!.GetValue<string>() : null;
+        if (requestId.Length == 0)
+        {
+            return null;
+        }
+
+        var (reason, problem) = DenyReasonInput.Read(value);
         return verb switch
         {
-            ApprovalCard.ApproveVerb when requestId.Length > 0 => (requestId, true),
-            ApprovalCard.DenyVerb when requestId.Length > 0 => (requestId, false),
+            ApprovalCard.ApproveVerb => new SubmittedClick(requestId, true, null, null),
+            ApprovalCard.DenyVerb => new SubmittedClick(requestId, false, reason, problem),
             _ => null,
         };
     }
+
+    private sealed record SubmittedClick(string RequestId, bool Approve, string? Reason, string? Problem);
 
     private static partial class Log
     {

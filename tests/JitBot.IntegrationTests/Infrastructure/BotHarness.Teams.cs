@@ -45,14 +45,24 @@ internal sealed partial class BotHarness
 
     public TeamsWorld Teams => teams ?? throw new InvalidOperationException("Teams is not set up: start the harness with StartTeamsAsync");
 
-    /// <summary>A bot with Slack and Teams both enabled, on <see cref="TeamsPolicy"/>.</summary>
-    public static async Task<BotHarness> StartTeamsAsync(bool redis = true, Action<Dictionary<string, string?>>? configure = null)
+    /// <summary>A bot with Slack and Teams both enabled, on <paramref name="policy"/> (default <see cref="TeamsPolicy"/>).</summary>
+    public static async Task<BotHarness> StartTeamsAsync(bool redis = true, Action<Dictionary<string, string?>>? configure = null, string policy = TeamsPolicy)
     {
-        var harness = await CreateAsync(redis, TeamsPolicy);
-        harness.teams = await TeamsWorld.StartAsync(() => harness.Client);
-        harness.teams.Configure(harness.Settings);
+        var harness = await CreateTeamsAsync(redis, policy);
         configure?.Invoke(harness.Settings);
         await harness.StartBotAsync();
+        return harness;
+    }
+
+    /// <summary>
+    /// The same, not yet started: set <see cref="Clock"/> first to put the bot (and the tokens Teams signs for it) at
+    /// another moment, then <see cref="StartBotAsync"/>.
+    /// </summary>
+    public static async Task<BotHarness> CreateTeamsAsync(bool redis = true, string policy = TeamsPolicy)
+    {
+        var harness = await CreateAsync(redis, policy);
+        harness.teams = await TeamsWorld.StartAsync(() => harness.Client, () => harness.Clock);
+        harness.teams.Configure(harness.Settings);
         return harness;
     }
 

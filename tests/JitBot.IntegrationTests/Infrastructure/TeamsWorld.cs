@@ -26,15 +26,17 @@ internal sealed partial class TeamsWorld : IAsyncDisposable
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     private readonly Func<HttpClient> client;
+    private readonly Func<TimeProvider> clock;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> sentTokens = new();
 
-    private TeamsWorld(FakeBotIdentityServer identity, FakeBotConnector connector, Func<HttpClient> client)
+    private TeamsWorld(FakeBotIdentityServer identity, FakeBotConnector connector, Func<HttpClient> client, Func<TimeProvider> clock)
     {
         Identity = identity;
         Connector = connector;
         this.client = client;
+        this.clock = clock;
         Activities = new TeamsActivities(AppId, BotName, connector.ServiceUrl, TenantId, TeamId);
-        foreach (var member in new[] { Alice, Bob, Erin, Carol, Dave, Mallory })
+        foreach (var member in new[] { Alice, Bob, Erin, Carol, Dave, Mallory, Sec })
         {
             connector.AddMember(member);
         }
@@ -62,11 +64,15 @@ internal sealed partial class TeamsWorld : IAsyncDisposable
 
     public FakeTeamsMember Mallory { get; } = FakeTeamsMember.Create("Mallory", "mallory@example.com");
 
-    public static async Task<TeamsWorld> StartAsync(Func<HttpClient> client)
+    /// <summary>The security team's shared account (an admin in the harness's settings).</summary>
+    public FakeTeamsMember Sec { get; } = FakeTeamsMember.Create("Security", "sec@example.com");
+
+    /// <param name="clock">The bot's clock: inbound tokens are valid at its "now" (default: the real time).</param>
+    public static async Task<TeamsWorld> StartAsync(Func<HttpClient> client, Func<TimeProvider>? clock = null)
     {
         var identity = await FakeBotIdentityServer.StartAsync(AppId, AppPassword, TenantId);
         var connector = await FakeBotConnector.StartAsync(identity.IsIssued);
-        return new TeamsWorld(identity, connector, client);
+        return new TeamsWorld(identity, connector, client, clock ?? (() => TimeProvider.System));
     }
 
     /// <summary>The bot's <c>Teams:</c> and <c>Audit:TeamsConversation</c> keys, pointing at the fakes.</summary>
@@ -88,7 +94,12 @@ internal sealed partial class TeamsWorld : IAsyncDisposable
         {
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        token ??= Identity.CreateToken(Connector.ServiceUrl);
+        if (token is null)
+        {
+            var now = clock().GetUtcNow();
+            token = Identity.CreateToken(Connector.ServiceUrl, expires: now.AddMinutes(60), notBefore: now.AddMinutes(-5));
+        }
+
         sentTokens.Enqueue(token);
         request.Headers.Authorization = new AuthenticationHeaderValue(scheme, token);
         return client().SendAsync(request);
@@ -136,11 +147,11 @@ internal sealed partial class TeamsWorld : IAsyncDisposable
         return (JsonObject)JsonNode.Parse(body)!;
     }
 
-    /// <summary>A DM in the 1:1 chat the bot created with <paramref name="who"/>, naming the request.</summary>
+    /// <summary>A DM in the bot's 1:1 chat with <paramref name="who"/> (created by the bot, or the one they wrote in), naming the request.</summary>
     public Task<ConnectorCall> DmAsync(FakeTeamsMember who, string requestId, string contains) =>
         Connector.WaitForCallAsync(
             "send",
-            c => c.ConversationId is { } conversation && conversation == Connector.DirectChatOf(who)
+            c => IsChatWith(who, c.ConversationId)
                 && Plain(c.Text).Contains(requestId, StringComparison.Ordinal) && Plain(c.Text).Contains(contains, StringComparison.Ordinal),
             Wait);
 
