@@ -32,7 +32,6 @@ internal sealed class HangfireWorkScheduler(IBackgroundJobClient client) : IWork
         Work.NotifyApprovers w => j => j.NotifyApproversAsync(w.RequestId, w.Notice, CancellationToken.None),
         Work.Reconcile => j => j.ReconcileAsync(CancellationToken.None),
         Work.NotifyRequester w => j => j.NotifyRequesterAsync(w.RequestId, w.Notice, CancellationToken.None),
-        Work.PostAuditLine w => j => j.PostAuditLineAsync(w.EventId, CancellationToken.None),
         Work.ReportStuckJob w => j => j.ReportStuckJobAsync(w.RequestId, w.WasRevocation, CancellationToken.None),
         Work.PostAuditNotice w => j => j.PostAuditNoticeAsync(w.Text, CancellationToken.None),
         Work.Reply w => j => j.ReplyAsync(w.Message.Platform, w.Message.Channel, w.Message.UserId, w.Message.Text, CancellationToken.None),

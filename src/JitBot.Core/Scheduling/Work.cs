@@ -42,9 +42,6 @@ public abstract record Work
     /// <summary>Compares what every connector holds with the active grants and removes the rest.</summary>
     public sealed record Reconcile : Work;
 
-    /// <summary>Posts one audit event as a line to the audit channel(s).</summary>
-    public sealed record PostAuditLine(string EventId) : Work;
-
     /// <summary>A grant or revocation job failed after all its retries: report it.</summary>
     public sealed record ReportStuckJob(string RequestId, bool WasRevocation) : Work;
 

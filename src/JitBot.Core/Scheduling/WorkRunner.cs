@@ -31,7 +31,6 @@ public sealed class WorkRunner(
         Work.NotifyApprovers w => notifier.NotifyApproversAsync(w.RequestId, w.Notice, cancellationToken),
         Work.Reconcile => reconciler.RunAsync(cancellationToken),
         Work.NotifyRequester w => notifier.NotifyAsync(w.RequestId, w.Notice, cancellationToken),
-        Work.PostAuditLine w => auditLines.PostAsync(w.EventId, cancellationToken),
         Work.ReportStuckJob w => stuckJobs.HandleAsync(w.RequestId, w.WasRevocation, cancellationToken),
         Work.PostAuditNotice w => auditLines.PostNoticeAsync(w.Text, cancellationToken),
         Work.Reply w => platforms.FirstOrDefault(p => p.Platform == w.Message.Platform)?.ReplyPrivatelyAsync(w.Message, cancellationToken) ?? Task.CompletedTask,

@@ -7,7 +7,7 @@ namespace JitBot.Hangfire.Jobs;
 
 /// <summary>
 /// The Hangfire jobs: thin, ids only, reentrant. Each hands its work item to the core's <see cref="WorkRunner"/>.
-/// Queues in order of urgency: revocations, then grants and cards, then DMs and card updates, then audit lines,
+/// Queues in order of urgency: revocations, then grants and cards, then DMs and card updates, then operator notices,
 /// so a backlog of chat posts never delays access being taken away or given.
 /// </summary>
 public sealed class JitJobs(WorkRunner runner)
@@ -64,11 +64,6 @@ public sealed class JitJobs(WorkRunner runner)
     [DisableConcurrentExecution(timeoutInSeconds: 55)]
     public Task ReconcileAsync(CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.Reconcile(), cancellationToken);
-
-    [Queue(AuditQueue)]
-    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
-    public Task PostAuditLineAsync(string eventId, CancellationToken cancellationToken) =>
-        runner.RunAsync(new Work.PostAuditLine(eventId), cancellationToken);
 
     [Queue(AuditQueue)]
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
