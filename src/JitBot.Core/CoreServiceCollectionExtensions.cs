@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditPublisher>();
         services.AddSingleton<AuditSignal>();
         services.AddSingleton<AuditLinePoster>();
+        services.AddSingleton<RequestSweeper>();
         services.AddSingleton<CardPublisher>();
         services.AddSingleton<RequesterNotifier>();
         services.AddSingleton<SubmitRequestHandler>();

@@ -10,6 +10,7 @@ namespace JitBot.Core.Audit;
 /// from where it last stopped (kept in <see cref="IPlatformStateStore"/>): no job per event, nothing lost across a
 /// restart, and one instance at a time per platform (an <see cref="ILeases"/> lease). A line that cannot be posted is
 /// retried with backoff for <see cref="GiveUpAfter"/>, then logged and passed over so that one bad line never stops the rest.
+/// Only a crash between posting a line and noting it can post that line twice; none is left out.
 /// </summary>
 public sealed partial class AuditLinePoster(
     IAuditLog log,
@@ -79,7 +80,9 @@ public sealed partial class AuditLinePoster(
             }
 
             await PostAsync(platform, auditEvent, cancellationToken);
-            await state.SetAsync(cursorKey, auditEvent.Id, cancellationToken);
+
+            // Not cancelled once the line is out: a stop between the two would post it again after a restart.
+            await state.SetAsync(cursorKey, auditEvent.Id, CancellationToken.None);
         }
 
         return events.Count;

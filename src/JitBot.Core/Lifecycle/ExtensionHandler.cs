@@ -67,9 +67,8 @@ public sealed partial class ExtensionHandler(
         await reminders.ScheduleAsync(extended, cancellationToken);
         await audit.RecordAsync(AuditEventTypes.Extended, extended, extension.DecidedBy ?? "jitbot", cancellationToken,
             detail: $"by {Duration.Format(extension.Duration)} through {extension.Id}, until {extendedUntil:u}");
-        await scheduler.EnqueueAsync(new Work.NotifyRequester(grant.Id, Notice.Extended), cancellationToken);
-        await scheduler.EnqueueAsync(new Work.RefreshCards(extension.Id), cancellationToken);
-        await scheduler.EnqueueAsync(new Work.RefreshCards(grant.Id), cancellationToken);
+        await scheduler.EnqueueAsync(new Work.Announce(grant.Id, Notice.Extended), cancellationToken);
+        await scheduler.EnqueueAsync(new Work.Announce(extension.Id, null), cancellationToken);
     }
 
     /// <summary>Tells the connector the new end, retried like a grant; returns the last error, or null.</summary>
@@ -95,8 +94,7 @@ public sealed partial class ExtensionHandler(
         if (failed.After is not null)
         {
             await audit.RecordAsync(AuditEventTypes.Failed, failed.After, "jitbot", cancellationToken, detail: failed.After.FailureReason);
-            await scheduler.EnqueueAsync(new Work.NotifyRequester(extension.Id, Notice.GrantFailed), cancellationToken);
-            await scheduler.EnqueueAsync(new Work.RefreshCards(extension.Id), cancellationToken);
+            await scheduler.EnqueueAsync(new Work.Announce(extension.Id, Notice.GrantFailed), cancellationToken);
         }
     }
 

@@ -87,6 +87,9 @@ public sealed record AccessRequest
 
     public IReadOnlyList<CardRef> Cards { get; init; } = [];
 
+    /// <summary>The request sweep has set off this pending request's cards again (it does so once).</summary>
+    public bool CardsSwept { get; init; }
+
     public long Version { get; init; }
 
     /// <summary>The approvals counted in the current stage.</summary>
@@ -188,6 +191,11 @@ public sealed record AccessRequest
         Status == RequestStatus.Active && ExpiresAt is { } expiresAt && RemindedFor != expiresAt
             ? Change.To(this with { RemindedFor = expiresAt })
             : Change.Refused(RefusalReason.WrongState, $"{Id} needs no reminder.");
+
+    public Change MarkCardsSwept() =>
+        Status == RequestStatus.Pending && !CardsSwept
+            ? Change.To(this with { CardsSwept = true })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}.");
 
     public Change MarkEscalated(DateTimeOffset now) =>
         Status == RequestStatus.Pending && EscalatedAt is null

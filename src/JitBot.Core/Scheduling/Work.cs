@@ -30,11 +30,11 @@ public abstract record Work
     /// <summary>Posts the approval card to each of the resource's channels.</summary>
     public sealed record PostCards(string RequestId) : Work;
 
-    /// <summary>Rewrites every posted card to show the request as it is now.</summary>
-    public sealed record RefreshCards(string RequestId) : Work;
-
-    /// <summary>Tells the requester, in a DM, what happened to the request.</summary>
-    public sealed record NotifyRequester(string RequestId, Notice Notice) : Work;
+    /// <summary>
+    /// Shows a change in one job: rewrites every posted card to show the request as it is now (unless
+    /// <paramref name="Cards"/> is false), then tells the requester of <paramref name="Notice"/>, if any, in a DM.
+    /// </summary>
+    public sealed record Announce(string RequestId, Notice? Notice, bool Cards = true) : Work;
 
     /// <summary>Tells the people who approved the request (e.g. that its revocation failed).</summary>
     public sealed record NotifyApprovers(string RequestId, Notice Notice) : Work;

@@ -47,12 +47,8 @@ public sealed class JitJobs(WorkRunner runner)
         runner.RunAsync(new Work.PostCards(requestId), cancellationToken);
 
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
-    public Task RefreshCardsAsync(string requestId, CancellationToken cancellationToken) =>
-        runner.RunAsync(new Work.RefreshCards(requestId), cancellationToken);
-
-    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
-    public Task NotifyRequesterAsync(string requestId, Notice notice, CancellationToken cancellationToken) =>
-        runner.RunAsync(new Work.NotifyRequester(requestId, notice), cancellationToken);
+    public Task AnnounceAsync(string requestId, Notice? notice, bool cards, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.Announce(requestId, notice, cards), cancellationToken);
 
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
     public Task NotifyApproversAsync(string requestId, Notice notice, CancellationToken cancellationToken) =>
