@@ -22,6 +22,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Routing>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditPublisher>();
+        services.AddSingleton<AuditSignal>();
+        services.AddSingleton<AuditLinePoster>();
+        services.AddSingleton<RequestSweeper>();
         services.AddSingleton<CardPublisher>();
         services.AddSingleton<RequesterNotifier>();
         services.AddSingleton<SubmitRequestHandler>();

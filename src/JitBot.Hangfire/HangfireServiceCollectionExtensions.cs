@@ -29,6 +29,7 @@ public static class HangfireServiceCollectionExtensions
         services.AddSingleton<IWorkScheduler, HangfireWorkScheduler>();
         services.AddTransient<JitJobs>();
         services.AddHostedService<JobServerHostedService>();
+        services.AddHostedService<BackgroundLoopsHostedService>();
         return services;
     }
 }

@@ -20,4 +20,6 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey AuditHead => Prefix + "audit:head";
 
     public RedisKey PlatformState => Prefix + "platform-state";
+
+    public RedisKey Lease(string name) => Prefix + "lease:" + name;
 }

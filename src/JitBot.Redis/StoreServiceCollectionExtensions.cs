@@ -3,6 +3,7 @@ using JitBot.Core.Audit;
 using JitBot.Core.Chat;
 using JitBot.Redis.Chat;
 using JitBot.Core.Requests;
+using JitBot.Core.Scheduling;
 using JitBot.Redis.Audit;
 using JitBot.Redis.Requests;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<InMemoryAuditLog>());
         services.AddSingleton<IAuditChainVerifier>(sp => sp.GetRequiredService<InMemoryAuditLog>());
         services.AddSingleton<IPlatformStateStore, InMemoryPlatformStateStore>();
+        services.AddSingleton<ILeases>(sp => new InMemoryLeases(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return new StoreDescription(
             false,
             $"embedded in-memory store: {RedisOptions.SectionName}:ConnectionString is empty; not durable, single process");
@@ -64,6 +66,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<RedisAuditLog>());
         services.AddSingleton<IAuditChainVerifier>(sp => sp.GetRequiredService<RedisAuditLog>());
         services.AddSingleton<IPlatformStateStore, RedisPlatformStateStore>();
+        services.AddSingleton<ILeases, RedisLeases>();
         var defaultPort = configuration.Ssl ? 6380 : 6379;
         var endpoints = string.Join(", ", configuration.EndPoints.Select(e => Describe(e, defaultPort)));
         return new StoreDescription(true, $"redis at {endpoints} (prefix {settings.Prefix})");

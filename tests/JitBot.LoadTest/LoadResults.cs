@@ -33,9 +33,16 @@ internal sealed record LoadResults(
         TimeSpan? ToRevoke(RequestTrack t) =>
             revokes.TryGetValue(t.Id!, out var r) && grants[t.Id!].ExpiresAt is { } expiresAt ? r.ReceivedAt - expiresAt : null;
 
+        // The first seconds run on code the JIT has not optimised yet: shown apart, never left out of the totals.
+        var start = tracks.Select(t => t.CommandSentAt).OfType<DateTimeOffset>().DefaultIfEmpty().Min();
+        bool Early(RequestTrack t) => t.CommandSentAt < start + WarmUp;
+        TimeSpan? ToAnswer(RequestTrack t) => t.CommandAnsweredAt - t.CommandSentAt;
+
         var rows = new List<LatencyRow>
         {
-            new("1. /jit request → HTTP answer", Latencies(tracks, t => t.CommandAnsweredAt - t.CommandSentAt), 50),
+            new("1. /jit request → HTTP answer", Latencies(tracks, ToAnswer), 50),
+            new($"   (first {WarmUp.TotalSeconds:0} s only)", Latencies(tracks.Where(Early), ToAnswer)),
+            new($"   (after the first {WarmUp.TotalSeconds:0} s)", Latencies(tracks.Where(t => !Early(t)), ToAnswer)),
             new("   approve click → HTTP answer", Latencies(tracks, t => t.ClickAnsweredAt - t.ClickSentAt)),
             new("2. /jit request → card posted", Latencies(filed, t => t.CardAt - t.CommandSentAt)),
             new("3. approve click → webhook grant", Latencies(granted, ToGrant), 250),
@@ -68,6 +75,8 @@ internal sealed record LoadResults(
             [.. tracks.Where(t => t.Failure is not null).GroupBy(t => t.Failure!).Select(g => $"{g.Count()} × {g.Key}")],
             [.. filed.Where(t => !grants.ContainsKey(t.Id!) || !revokes.ContainsKey(t.Id!)).Select(t => t.Id!)]);
     }
+
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
 
     private static Dictionary<string, WebhookHit> First(IReadOnlyList<WebhookHit> hits, string eventName) =>
         hits.Where(h => h.Event == eventName && h.Authentic)

@@ -47,6 +47,9 @@ internal static class Some
         RevocationKind = RevocationKind.Early,
         RevokeConfirmedAt = Now.AddMinutes(31),
         FailureReason = "none, \"quoted\" and ünïcode",
+        LatestExtension = "JIT-9",
+        AppliedExtensions = ["JIT-8", "JIT-9"],
+        CardsSwept = true,
         Cards =
         [
             new CardRef(Platform.Slack, "C0PAYAPPROVE", "1712345678.000100"),

@@ -11,6 +11,9 @@ internal interface IPostgresGrants
     /// <summary>Takes the access away and checks it is gone; returns what was found still present, or null.</summary>
     Task<string?> RevokeAsync(NpgsqlConnection connection, GrantContext grant, CancellationToken cancellationToken);
 
+    /// <summary>The grant now ends at <see cref="GrantContext.ExpiresAt"/>: what the server enforces itself follows.</summary>
+    Task ExtendAsync(NpgsqlConnection connection, GrantContext grant, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ActiveAccess>> ListActiveAsync(NpgsqlConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Like <see cref="RevokeAsync"/> for something <see cref="ListActiveAsync"/> found.</summary>

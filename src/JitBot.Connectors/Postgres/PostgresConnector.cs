@@ -45,6 +45,13 @@ internal sealed class PostgresConnector(PostgresOptions options, NpgsqlDataSourc
             return true;
         }, cancellationToken);
 
+    public Task ExtendAsync(GrantContext grant, CancellationToken cancellationToken) =>
+        RunAsync("extend", grant.RequestId, async connection =>
+        {
+            await grants.ExtendAsync(connection, grant, cancellationToken);
+            return true;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<ActiveAccess>> ListActiveAsync(CancellationToken cancellationToken) =>
         RunAsync("list", "reconciliation", connection => grants.ListActiveAsync(connection, cancellationToken), cancellationToken);
 

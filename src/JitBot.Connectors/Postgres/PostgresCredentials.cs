@@ -48,6 +48,19 @@ internal sealed class PostgresCredentials(PostgresOptions options, IssuedSecrets
     public Task<string?> RevokeAsync(NpgsqlConnection connection, GrantContext grant, CancellationToken cancellationToken) =>
         DropAsync(connection, Login(grant), cancellationToken);
 
+    /// <summary>The login's <c>VALID UNTIL</c> moves to the new expiry; a login that is gone cannot be extended.</summary>
+    public async Task ExtendAsync(NpgsqlConnection connection, GrantContext grant, CancellationToken cancellationToken)
+    {
+        var login = Login(grant);
+        if (!await PostgresCommands.RoleExistsAsync(connection, login, cancellationToken))
+        {
+            throw new ConnectorException($"login {login} does not exist");
+        }
+
+        await PostgresCommands.ExecuteAsync(
+            connection, $"ALTER ROLE {PostgresSql.Identifier(login)} VALID UNTIL {PostgresSql.TimestampLiteral(grant.ExpiresAt)}", cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ActiveAccess>> ListActiveAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("select rolname from pg_roles where rolname like 'jit\\_%' order by 1", connection);

@@ -30,6 +30,9 @@ internal sealed partial class PostgresMembership(PostgresOptions options, Func<I
     public Task<string?> RevokeAsync(NpgsqlConnection connection, GrantContext grant, CancellationToken cancellationToken) =>
         RevokeAsync(connection, options.DatabaseRole(grant.Role), options.DatabaseUser(grant.Email), cancellationToken);
 
+    /// <summary>A membership has no end of its own: the revocation ends it.</summary>
+    public Task ExtendAsync(NpgsqlConnection connection, GrantContext grant, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<IReadOnlyList<ActiveAccess>> ListActiveAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(

@@ -16,8 +16,7 @@ public sealed class CancelHandler(IRequestStore store, AuditTrail audit, IWorkSc
         }
 
         await audit.RecordAsync(AuditEventTypes.Cancelled, result.After, context.Person.Email, cancellationToken);
-        await scheduler.EnqueueAsync(new Work.NotifyRequester(requestId, Notice.Cancelled), cancellationToken);
-        await scheduler.EnqueueAsync(new Work.RefreshCards(requestId), cancellationToken);
+        await scheduler.EnqueueAsync(new Work.Announce(requestId, Notice.Cancelled), cancellationToken);
         return new CommandReply($"{requestId} is cancelled.");
     }
 }

@@ -54,7 +54,19 @@ public sealed class ExtendHandler(IRequestStore store, Routing routing, SubmitRe
                 : $"{grant.Resource} {grant.Role} allows {Duration.Format(cap)} in all: {grant.Id} can get at most {Duration.Format(left)} more.");
         }
 
+        if (grant.LatestExtension is { } latest && grant.IsOpenExtension(await store.GetAsync(latest, cancellationToken)))
+        {
+            return new CommandReply($"{latest} already asks to extend {grant.Id}; wait until it is decided.");
+        }
+
+        // The grant holds the id of its open extension: of two Extend clicks at once, one files and the other is told.
         var number = await store.NextNumberAsync(cancellationToken);
+        var reserved = await store.UpdateAsync(grant.Id, g => g.ReserveExtension(RequestIds.From(number), grant.LatestExtension), cancellationToken);
+        if (reserved.After is null)
+        {
+            return new CommandReply(reserved.Refusal?.Message ?? $"There is no request {grant.Id}.");
+        }
+
         var draft = submit.Draft(number, context, found.Resource, found.Role, extra, $"extend {grant.Id}: {grant.Reason}") with { Extends = grant.Id };
         return await submit.FileAsync(draft, found.Resource, found.Role, $"extend {grant.Id} by {Duration.Format(extra)}", cancellationToken);
     }

@@ -10,6 +10,12 @@ public interface IAccessConnector
 
     Task RevokeAsync(GrantContext grant, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The grant's expiry moved to <see cref="GrantContext.ExpiresAt"/> (an approved extension): whatever the system
+    /// enforces on its own (a login's <c>VALID UNTIL</c>) follows. Nothing to do by default: the revocation ends the rest.
+    /// </summary>
+    Task ExtendAsync(GrantContext grant, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>What this connector has granted that still exists; empty when the system cannot tell (a webhook).</summary>
     Task<IReadOnlyList<ActiveAccess>> ListActiveAsync(CancellationToken cancellationToken);
 

@@ -95,13 +95,12 @@ public sealed partial class GrantHandler(
         if (result?.SecretForRequester is { } secret)
         {
             await SendSecretAsync(activated.After, secret, cancellationToken);
+            await scheduler.EnqueueAsync(new Work.Announce(requestId, null), cancellationToken);
         }
         else
         {
-            await scheduler.EnqueueAsync(new Work.NotifyRequester(requestId, Notice.Granted), cancellationToken);
+            await scheduler.EnqueueAsync(new Work.Announce(requestId, Notice.Granted), cancellationToken);
         }
-
-        await scheduler.EnqueueAsync(new Work.RefreshCards(requestId), cancellationToken);
     }
 
     private async Task FailAsync(string requestId, string error, CancellationToken cancellationToken)
@@ -113,8 +112,7 @@ public sealed partial class GrantHandler(
         }
 
         await audit.RecordAsync(AuditEventTypes.Failed, failed.After, "jitbot", cancellationToken, detail: error);
-        await scheduler.EnqueueAsync(new Work.NotifyRequester(requestId, Notice.GrantFailed), cancellationToken);
-        await scheduler.EnqueueAsync(new Work.RefreshCards(requestId), cancellationToken);
+        await scheduler.EnqueueAsync(new Work.Announce(requestId, Notice.GrantFailed), cancellationToken);
     }
 
     // A generated credential goes straight to the requester's DM: never into a job argument, log or audit event.

@@ -24,7 +24,6 @@ public sealed class PendingTimeoutHandler(IRequestStore store, AuditTrail audit,
 
         await audit.RecordAsync(AuditEventTypes.TimedOut, result.After, "jitbot", cancellationToken,
             detail: $"not decided within {Duration.Format(options.PendingTimeout)}");
-        await scheduler.EnqueueAsync(new Work.NotifyRequester(requestId, Notice.TimedOut), cancellationToken);
-        await scheduler.EnqueueAsync(new Work.RefreshCards(requestId), cancellationToken);
+        await scheduler.EnqueueAsync(new Work.Announce(requestId, Notice.TimedOut), cancellationToken);
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class RevocationRunner(
             await audit.RecordAsync(AuditEventTypes.RevokeFailed, request, "jitbot", cancellationToken,
                 detail: $"gave up after {Duration.Format(options.RevokeRetryWindow)} of retries: {error}. Access may still be held: revoke it by hand.",
                 revocation: RevocationText(request));
-            await scheduler.EnqueueAsync(new Work.NotifyRequester(request.Id, Notice.RevokeFailed), cancellationToken);
+            await scheduler.EnqueueAsync(new Work.Announce(request.Id, Notice.RevokeFailed, Cards: false), cancellationToken);
             await scheduler.EnqueueAsync(new Work.NotifyApprovers(request.Id, Notice.RevokeFailed), cancellationToken);
             return;
         }
@@ -84,8 +84,7 @@ public sealed partial class RevocationRunner(
     private async Task AnnounceAsync(AccessRequest revoked, string? detail, CancellationToken cancellationToken)
     {
         await audit.RecordAsync(AuditEventTypes.Revoked, revoked, revoked.RevokedBy ?? "jitbot", cancellationToken, detail: detail, revocation: RevocationText(revoked));
-        await scheduler.EnqueueAsync(new Work.NotifyRequester(revoked.Id, Notice.Revoked), cancellationToken);
-        await scheduler.EnqueueAsync(new Work.RefreshCards(revoked.Id), cancellationToken);
+        await scheduler.EnqueueAsync(new Work.Announce(revoked.Id, Notice.Revoked), cancellationToken);
     }
 
     private Task<string?> RevokeWithRetriesAsync(AccessRequest request, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed class StuckJobHandler(IRequestStore store, AuditTrail audit, IWork
             await audit.RecordAsync(AuditEventTypes.RevokeFailed, request, "jitbot", cancellationToken,
                 detail: "the revocation job failed after all its retries. Access may still be held: revoke it by hand.",
                 revocation: RevocationRunner.RevocationText(request));
-            await scheduler.EnqueueAsync(new Work.NotifyRequester(requestId, Notice.RevokeFailed), cancellationToken);
+            await scheduler.EnqueueAsync(new Work.Announce(requestId, Notice.RevokeFailed, Cards: false), cancellationToken);
             return;
         }
 
@@ -36,8 +36,7 @@ public sealed class StuckJobHandler(IRequestStore store, AuditTrail audit, IWork
         if (failed.After is not null)
         {
             await audit.RecordAsync(AuditEventTypes.Failed, failed.After, "jitbot", cancellationToken, detail: failed.After.FailureReason);
-            await scheduler.EnqueueAsync(new Work.NotifyRequester(requestId, Notice.GrantFailed), cancellationToken);
-            await scheduler.EnqueueAsync(new Work.RefreshCards(requestId), cancellationToken);
+            await scheduler.EnqueueAsync(new Work.Announce(requestId, Notice.GrantFailed), cancellationToken);
         }
     }
 }

@@ -28,6 +28,10 @@ public sealed class SubmitRequestHandler(
         return await FileAsync(draft, resource, role, $"{Duration.Format(draft.Duration)}: {draft.Reason}", cancellationToken);
     }
 
+    /// <summary>When a pending request of <paramref name="role"/> is escalated, if its role escalates before it times out.</summary>
+    public static DateTimeOffset? EscalatesAt(AccessRequest request, RolePolicy role, JitOptions options) =>
+        role.EscalateAfter is { } escalateAfter && escalateAfter < options.PendingTimeout ? request.CreatedAt + escalateAfter : null;
+
     /// <summary>A new pending request with the stages the policy and the guardrails give it.</summary>
     public AccessRequest Draft(long number, ChatContext context, ResourcePolicy resource, RolePolicy role, TimeSpan duration, string reason)
     {
@@ -58,18 +62,19 @@ public sealed class SubmitRequestHandler(
             && await store.UpdateAsync(request.Id, r => r.ApproveByPolicy(rule.Name, time.GetUtcNow()), cancellationToken) is { After: { } approved })
         {
             await audit.RecordAsync(AuditEventTypes.Approved, approved, "policy:" + rule.Name, cancellationToken, detail: $"auto-approved by rule '{rule.Name}'");
-            await scheduler.EnqueueAsync(new Work.Grant(approved.Id), cancellationToken);
+            scheduler.Submit(new Work.Grant(approved.Id));
             return new CommandReply(
                 $"{approved.Id} is auto-approved by the {resource.Team} policy rule '{rule.Name}': {What(approved)} now.");
         }
 
-        await scheduler.ScheduleAsync(new Work.ExpirePending(request.Id), request.CreatedAt + options.PendingTimeout, cancellationToken);
-        if (role.EscalateAfter is { } escalateAfter && escalateAfter < options.PendingTimeout)
+        // Handed over, not awaited: the answer does not wait for them to be stored (the sweep covers a crash meanwhile).
+        scheduler.Submit(new Work.PostCards(request.Id));
+        scheduler.Submit(new Work.ExpirePending(request.Id), request.CreatedAt + options.PendingTimeout);
+        if (EscalatesAt(request, role, options) is { } escalateAt)
         {
-            await scheduler.ScheduleAsync(new Work.Escalate(request.Id), request.CreatedAt + escalateAfter, cancellationToken);
+            scheduler.Submit(new Work.Escalate(request.Id), escalateAt);
         }
 
-        await scheduler.EnqueueAsync(new Work.PostCards(request.Id), cancellationToken);
         var total = request.Stages.Sum(s => s.Approvals);
         var approvals = total == 1 ? "1 approval" : $"{total} approvals";
         var from = request.Stages.Count > 1 ? $"in {request.Stages.Count} stages ({string.Join(", then ", request.Stages.Select(s => s.Name))})" : $"from the {resource.Team} approvers";

@@ -17,8 +17,7 @@ public sealed class VoteHandler(Routing routing, IRequestStore store, AuditTrail
         if (!outcome.Counted)
         {
             var person = voter.Person;
-            await scheduler.EnqueueAsync(
-                new Work.Reply(new PrivateReply(person.Platform, voter.Channel, person.PlatformUserId, outcome.Message)), cancellationToken);
+            scheduler.Submit(new Work.Reply(new PrivateReply(person.Platform, voter.Channel, person.PlatformUserId, outcome.Message)));
         }
 
         return outcome;
@@ -62,16 +61,20 @@ public sealed class VoteHandler(Routing routing, IRequestStore store, AuditTrail
         {
             case RequestStatus.Approved:
                 await audit.RecordAsync(AuditEventTypes.Approved, after, voter.Person.Email, cancellationToken, detail: $"approved by {after.DecidedBy}");
-                await scheduler.EnqueueAsync(new Work.Grant(after.Id), cancellationToken);
-                await scheduler.EnqueueAsync(new Work.NotifyRequester(after.Id, Notice.Approved), cancellationToken);
+                scheduler.Submit(new Work.Grant(after.Id));
                 break;
             case RequestStatus.Denied:
                 await audit.RecordAsync(AuditEventTypes.Denied, after, voter.Person.Email, cancellationToken, detail: reason);
-                await scheduler.EnqueueAsync(new Work.NotifyRequester(after.Id, Notice.Denied), cancellationToken);
                 break;
         }
 
-        await scheduler.EnqueueAsync(new Work.RefreshCards(after.Id), cancellationToken);
+        var notice = after.Status switch
+        {
+            RequestStatus.Approved => Notice.Approved,
+            RequestStatus.Denied => Notice.Denied,
+            _ => (Notice?)null,
+        };
+        scheduler.Submit(new Work.Announce(after.Id, notice));
         if (after.Stage > before.Stage)
         {
             // The next stage's approvers get their own card, in their own channel.

@@ -43,6 +43,12 @@ public sealed record AccessRequest
     /// <summary>For an extension: the request whose grant it extends.</summary>
     public string? Extends { get; init; }
 
+    /// <summary>On a grant: the extension filed for it last. At most one extension of a grant is open at a time.</summary>
+    public string? LatestExtension { get; init; }
+
+    /// <summary>On a grant: the extensions applied to it. An extension moves the expiry once, however often its job runs.</summary>
+    public IReadOnlyList<string> AppliedExtensions { get; init; } = [];
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public RequestStatus Status { get; init; } = RequestStatus.Pending;
@@ -80,6 +86,9 @@ public sealed record AccessRequest
     public string? FailureReason { get; init; }
 
     public IReadOnlyList<CardRef> Cards { get; init; } = [];
+
+    /// <summary>The request sweep has set off this pending request's cards again (it does so once).</summary>
+    public bool CardsSwept { get; init; }
 
     public long Version { get; init; }
 
@@ -143,17 +152,50 @@ public sealed record AccessRequest
             ? Change.To(Approve(this, "policy:" + ruleName, now))
             : Change.Refused(RefusalReason.AlreadyDecided, $"{Id} is already {Describe(Status)}.");
 
-    /// <summary>Moves the expiry of an approved or active grant by <paramref name="extra"/>.</summary>
-    public Change Extend(TimeSpan extra) =>
-        Status is RequestStatus.Approved or RequestStatus.Active && ExpiresAt is { } expiresAt
-            ? Change.To(this with { ExpiresAt = expiresAt + extra, Duration = Duration + extra })
+    /// <summary>
+    /// Makes <paramref name="extensionId"/> this grant's open extension, provided the one it knew of
+    /// (<paramref name="previous"/>) is still the latest: two Extend clicks at once file one extension.
+    /// </summary>
+    public Change ReserveExtension(string extensionId, string? previous) =>
+        Status is not (RequestStatus.Approved or RequestStatus.Active)
+            ? Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}; only an active grant can be extended.")
+            : LatestExtension == previous
+                ? Change.To(this with { LatestExtension = extensionId })
+                : Change.Refused(RefusalReason.AlreadyDecided, $"{LatestExtension} already asks to extend {Id}; wait until it is decided.");
+
+    /// <summary>True when <paramref name="extension"/>, an extension of this grant, has not ended and not yet been applied.</summary>
+    public bool IsOpenExtension(AccessRequest? extension) =>
+        extension is not null && extension.Extends == Id && !AppliedExtensions.Contains(extension.Id)
+        && extension.Status is RequestStatus.Pending or RequestStatus.Approved;
+
+    /// <summary>Moves the expiry of an approved or active grant by the duration of <paramref name="extension"/>, once.</summary>
+    public Change Extend(AccessRequest extension)
+    {
+        if (AppliedExtensions.Contains(extension.Id))
+        {
+            return Change.Refused(RefusalReason.AlreadyDecided, $"{extension.Id} has already extended {Id}.");
+        }
+
+        return Status is RequestStatus.Approved or RequestStatus.Active && ExpiresAt is { } expiresAt
+            ? Change.To(this with
+            {
+                ExpiresAt = expiresAt + extension.Duration,
+                Duration = Duration + extension.Duration,
+                AppliedExtensions = AppliedExtensions.Append(extension.Id).ToList(),
+            })
             : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}; only an active grant can be extended.");
+    }
 
     /// <summary>Records that the expiry reminder for the current expiry was sent.</summary>
     public Change MarkReminded() =>
         Status == RequestStatus.Active && ExpiresAt is { } expiresAt && RemindedFor != expiresAt
             ? Change.To(this with { RemindedFor = expiresAt })
             : Change.Refused(RefusalReason.WrongState, $"{Id} needs no reminder.");
+
+    public Change MarkCardsSwept() =>
+        Status == RequestStatus.Pending && !CardsSwept
+            ? Change.To(this with { CardsSwept = true })
+            : Change.Refused(RefusalReason.WrongState, $"{Id} is {Describe(Status)}.");
 
     public Change MarkEscalated(DateTimeOffset now) =>
         Status == RequestStatus.Pending && EscalatedAt is null

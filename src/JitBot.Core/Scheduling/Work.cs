@@ -30,20 +30,17 @@ public abstract record Work
     /// <summary>Posts the approval card to each of the resource's channels.</summary>
     public sealed record PostCards(string RequestId) : Work;
 
-    /// <summary>Rewrites every posted card to show the request as it is now.</summary>
-    public sealed record RefreshCards(string RequestId) : Work;
-
-    /// <summary>Tells the requester, in a DM, what happened to the request.</summary>
-    public sealed record NotifyRequester(string RequestId, Notice Notice) : Work;
+    /// <summary>
+    /// Shows a change in one job: rewrites every posted card to show the request as it is now (unless
+    /// <paramref name="Cards"/> is false), then tells the requester of <paramref name="Notice"/>, if any, in a DM.
+    /// </summary>
+    public sealed record Announce(string RequestId, Notice? Notice, bool Cards = true) : Work;
 
     /// <summary>Tells the people who approved the request (e.g. that its revocation failed).</summary>
     public sealed record NotifyApprovers(string RequestId, Notice Notice) : Work;
 
     /// <summary>Compares what every connector holds with the active grants and removes the rest.</summary>
     public sealed record Reconcile : Work;
-
-    /// <summary>Posts one audit event as a line to the audit channel(s).</summary>
-    public sealed record PostAuditLine(string EventId) : Work;
 
     /// <summary>A grant or revocation job failed after all its retries: report it.</summary>
     public sealed record ReportStuckJob(string RequestId, bool WasRevocation) : Work;

@@ -27,14 +27,26 @@ public sealed class WorkRunner(
         Work.RemindExpiry w => reminders.RemindAsync(w.RequestId, cancellationToken),
         Work.Escalate w => escalations.HandleAsync(w.RequestId, cancellationToken),
         Work.PostCards w => cards.PostAsync(w.RequestId, cancellationToken),
-        Work.RefreshCards w => cards.RefreshAsync(w.RequestId, cancellationToken),
+        Work.Announce w => AnnounceAsync(w, cancellationToken),
         Work.NotifyApprovers w => notifier.NotifyApproversAsync(w.RequestId, w.Notice, cancellationToken),
         Work.Reconcile => reconciler.RunAsync(cancellationToken),
-        Work.NotifyRequester w => notifier.NotifyAsync(w.RequestId, w.Notice, cancellationToken),
-        Work.PostAuditLine w => auditLines.PostAsync(w.EventId, cancellationToken),
         Work.ReportStuckJob w => stuckJobs.HandleAsync(w.RequestId, w.WasRevocation, cancellationToken),
         Work.PostAuditNotice w => auditLines.PostNoticeAsync(w.Text, cancellationToken),
         Work.Reply w => platforms.FirstOrDefault(p => p.Platform == w.Message.Platform)?.ReplyPrivatelyAsync(w.Message, cancellationToken) ?? Task.CompletedTask,
         _ => throw new ArgumentOutOfRangeException(nameof(work), work, "unknown work"),
     };
+
+    // Cards first: rewriting a card again is harmless, so a retry after a failed DM repeats nothing the requester sees.
+    private async Task AnnounceAsync(Work.Announce work, CancellationToken cancellationToken)
+    {
+        if (work.Cards)
+        {
+            await cards.RefreshAsync(work.RequestId, cancellationToken);
+        }
+
+        if (work.Notice is { } notice)
+        {
+            await notifier.NotifyAsync(work.RequestId, notice, cancellationToken);
+        }
+    }
 }

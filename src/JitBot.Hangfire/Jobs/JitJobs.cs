@@ -7,7 +7,7 @@ namespace JitBot.Hangfire.Jobs;
 
 /// <summary>
 /// The Hangfire jobs: thin, ids only, reentrant. Each hands its work item to the core's <see cref="WorkRunner"/>.
-/// Queues in order of urgency: revocations, then grants and cards, then DMs and card updates, then audit lines,
+/// Queues in order of urgency: revocations, then grants and cards, then DMs and card updates, then operator notices,
 /// so a backlog of chat posts never delays access being taken away or given.
 /// </summary>
 public sealed class JitJobs(WorkRunner runner)
@@ -47,12 +47,8 @@ public sealed class JitJobs(WorkRunner runner)
         runner.RunAsync(new Work.PostCards(requestId), cancellationToken);
 
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
-    public Task RefreshCardsAsync(string requestId, CancellationToken cancellationToken) =>
-        runner.RunAsync(new Work.RefreshCards(requestId), cancellationToken);
-
-    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
-    public Task NotifyRequesterAsync(string requestId, Notice notice, CancellationToken cancellationToken) =>
-        runner.RunAsync(new Work.NotifyRequester(requestId, notice), cancellationToken);
+    public Task AnnounceAsync(string requestId, Notice? notice, bool cards, CancellationToken cancellationToken) =>
+        runner.RunAsync(new Work.Announce(requestId, notice, cards), cancellationToken);
 
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
     public Task NotifyApproversAsync(string requestId, Notice notice, CancellationToken cancellationToken) =>
@@ -64,11 +60,6 @@ public sealed class JitJobs(WorkRunner runner)
     [DisableConcurrentExecution(timeoutInSeconds: 55)]
     public Task ReconcileAsync(CancellationToken cancellationToken) =>
         runner.RunAsync(new Work.Reconcile(), cancellationToken);
-
-    [Queue(AuditQueue)]
-    [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]
-    public Task PostAuditLineAsync(string eventId, CancellationToken cancellationToken) =>
-        runner.RunAsync(new Work.PostAuditLine(eventId), cancellationToken);
 
     [Queue(AuditQueue)]
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [1, 2, 5, 10, 30, 60])]

@@ -36,6 +36,15 @@ internal sealed class InMemoryAuditLog : IAuditLog, IAuditChainVerifier
         }
     }
 
+    public Task<IReadOnlyList<AuditEvent>> ReadAfterAsync(string? afterId, int count, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var from = afterId is null ? 0 : positions.TryGetValue(afterId, out var at) ? at + 1 : throw new ArgumentException($"'{afterId}' is not an audit event id.", nameof(afterId));
+            return Task.FromResult<IReadOnlyList<AuditEvent>>(entries.Skip(from).Take(count).Select(e => e.ToEvent()).ToList());
+        }
+    }
+
     public Task<IReadOnlyList<AuditEvent>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         var found = new List<AuditEvent>();

@@ -45,6 +45,17 @@ internal sealed partial class RedisAuditLog(
         return entries.Length == 0 ? null : ToEvent(entries[0]);
     }
 
+    public async Task<IReadOnlyList<AuditEvent>> ReadAfterAsync(string? afterId, int count, CancellationToken cancellationToken)
+    {
+        if (afterId is not null && !IsStreamId(afterId))
+        {
+            throw new ArgumentException($"'{afterId}' is not an audit event id.", nameof(afterId));
+        }
+
+        var entries = await Database.StreamRangeAsync(keys.AuditStream, afterId is null ? "-" : "(" + afterId, "+", count).WaitAsync(cancellationToken);
+        return entries.Select(ToEvent).ToList();
+    }
+
     public async Task<IReadOnlyList<AuditEvent>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         var found = new List<AuditEvent>();

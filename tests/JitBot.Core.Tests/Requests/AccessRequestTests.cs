@@ -117,4 +117,34 @@ public sealed class AccessRequestTests
         Assert.Equal(RequestStatus.Failed, failed.Status);
         Assert.True(failed.Activate(Now).IsRefused);
     }
+
+    [Fact]
+    public void An_extension_moves_the_expiry_once_however_often_it_is_applied()
+    {
+        var grant = Some.Request().CastVote(Some.Person("bob@example.com"), true, null, Leads, Now).Next!;
+        var extension = Some.Request(id: "JIT-9") with { Extends = grant.Id, Duration = TimeSpan.FromMinutes(30) };
+
+        var extended = grant.Extend(extension).Next!;
+        var again = extended.Extend(extension);
+
+        Assert.Equal(Now + TimeSpan.FromHours(2.5), extended.ExpiresAt);
+        Assert.Equal(RefusalReason.AlreadyDecided, again.Refusal?.Reason);
+        Assert.False(extended.IsOpenExtension(extension with { Status = RequestStatus.Approved }));
+    }
+
+    [Fact]
+    public void A_grant_holds_one_open_extension_at_a_time()
+    {
+        var grant = Some.Request().CastVote(Some.Person("bob@example.com"), true, null, Leads, Now).Next!;
+
+        var first = grant.ReserveExtension("JIT-9", previous: null).Next!;
+        var second = first.ReserveExtension("JIT-10", previous: null);
+        var after = first.ReserveExtension("JIT-10", previous: "JIT-9");
+
+        Assert.Equal("JIT-9", first.LatestExtension);
+        Assert.Contains("JIT-9 already asks to extend", second.Refusal?.Message, StringComparison.Ordinal);
+        Assert.Equal("JIT-10", after.Next?.LatestExtension);
+        Assert.True(first.IsOpenExtension(Some.Request(id: "JIT-9") with { Extends = grant.Id }));
+        Assert.False(first.IsOpenExtension(Some.Request(id: "JIT-9") with { Extends = grant.Id, Status = RequestStatus.Denied }));
+    }
 }

@@ -1,3 +1,4 @@
+using JitBot.IntegrationTests.Infrastructure;
 using Npgsql;
 
 namespace JitBot.IntegrationTests.Connectors;
@@ -26,6 +27,30 @@ public sealed class PostgresCredentialsTests
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => world.ReadAsync(session));
         var refused = await Assert.ThrowsAsync<PostgresException>(() => PostgresWorld.ConnectAsync(uri));
         Assert.Equal(PostgresErrorCodes.InvalidPassword, refused.SqlState);
+    }
+
+    [RealServersFact]
+    public async Task An_approved_extension_moves_the_logins_valid_until_and_the_login_works_past_the_first_expiry()
+    {
+        await using var world = await PostgresWorld.CreateAsync();
+        await using var bot = await ConnectorBots.StartAsync(world, "credentials", s => s["Connectors:orders-db:Users:alice@example.com"] = $"alice_{world.Id}");
+        var id = await ConnectorBots.GrantedAsync(bot, "orders-db readonly", "6s");
+        var uri = await ConnectorBots.CredentialsDmAsync(bot, id, "postgresql");
+        var login = $"jit_alice_{world.Id}_{id[4..]}";
+        var firstUntil = await world.ScalarAsync<DateTime>("select rolvaliduntil from pg_roles where rolname = $1", login);
+
+        var extension = await bot.RequestAsync("U0ALICE", $"extend {id} 1h");
+        using (await bot.ClickAsync("U0ERIN", "jit.approve", extension))
+        {
+        }
+
+        await bot.AuditLineAsync(id, "grant.extended", ConnectorBots.Wait);
+        var movedUntil = await world.ScalarAsync<DateTime>("select rolvaliduntil from pg_roles where rolname = $1", login);
+        Assert.InRange(movedUntil - firstUntil, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        await Eventually.TrueAsync(() => DateTime.UtcNow > firstUntil.AddSeconds(2), TimeSpan.FromSeconds(15), "the first expiry has passed");
+        await using var session = await PostgresWorld.ConnectAsync(uri);
+        Assert.Equal(PostgresWorld.Row, await world.ReadAsync(session));
+        Assert.True(await world.RoleExistsAsync(login));
     }
 
     [RealServersFact]

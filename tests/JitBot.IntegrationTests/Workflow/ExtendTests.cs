@@ -53,4 +53,27 @@ public sealed class ExtendTests
         Assert.Contains("Only the requester", await bot.CommandTextAsync("U0BOB", $"extend {id} 30m"), StringComparison.Ordinal);
         Assert.Contains("Usage", await bot.CommandTextAsync("U0ALICE", $"extend {id} soon"), StringComparison.Ordinal);
     }
+
+    [RedisFact]
+    public async Task Two_extends_at_once_file_one_extension_and_the_other_is_told_it_is_waiting()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var id = await bot.RequestAsync("U0ALICE", "request payments-db readonly 1h INC-1 lag");
+        using (await bot.ClickAsync("U0BOB", "jit.approve", id))
+        {
+        }
+
+        await bot.AuditLineAsync(id, "grant.active", Wait);
+        var answers = await Task.WhenAll(
+            bot.CommandTextAsync("U0ALICE", $"extend {id} 30m"),
+            bot.CommandTextAsync("U0ALICE", $"extend {id} 30m"));
+
+        Assert.Single(answers, a => a.Contains("filed: extend", StringComparison.Ordinal));
+        var waiting = Assert.Single(answers, a => a.Contains("already asks to extend", StringComparison.Ordinal));
+        Assert.Contains("wait until it is decided", await bot.CommandTextAsync("U0ALICE", $"extend {id} 30m"), StringComparison.Ordinal);
+        var extension = waiting.Split(' ')[0];
+        await bot.CommandTextAsync("U0ERIN", $"deny {extension} not needed");
+        await bot.AuditLineAsync(extension, "request.denied", Wait);
+        Assert.Contains("filed: extend", await bot.CommandTextAsync("U0ALICE", $"extend {id} 30m"), StringComparison.Ordinal);
+    }
 }

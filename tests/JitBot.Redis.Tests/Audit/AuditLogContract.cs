@@ -59,6 +59,25 @@ public abstract class AuditLogContract
     }
 
     [ContractFact]
+    public async Task Reading_after_a_place_pages_through_the_trail_in_order()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await Log.AppendAsync(Some.Event() with { Detail = $"#{i}" }, None)).Id);
+        }
+
+        var first = await Log.ReadAfterAsync(null, 3, None);
+        var rest = await Log.ReadAfterAsync(first[^1].Id, 3, None);
+        var none = await Log.ReadAfterAsync(ids[^1], 3, None);
+
+        Assert.Equal(ids, first.Concat(rest).Select(e => e.Id));
+        Assert.Equal(["#0", "#1", "#2", "#3", "#4"], first.Concat(rest).Select(e => e.Detail));
+        Assert.Empty(none);
+        await Assert.ThrowsAsync<ArgumentException>(() => Log.ReadAfterAsync("not-an-id", 3, None));
+    }
+
+    [ContractFact]
     public async Task An_unknown_or_malformed_id_is_null()
     {
         await Log.AppendAsync(Some.Event(), None);

@@ -23,7 +23,8 @@ public abstract class RequestStoreContract
         Assert.Equal(request.Votes, stored.Votes);
         Assert.Equal(request.Cards, stored.Cards);
         Assert.Equal(request.Stages, stored.Stages);
-        Assert.Equal(request with { Votes = stored.Votes, Cards = stored.Cards, Stages = stored.Stages, Version = 1 }, stored);
+        Assert.Equal(request.AppliedExtensions, stored.AppliedExtensions);
+        Assert.Equal(request with { Votes = stored.Votes, Cards = stored.Cards, Stages = stored.Stages, AppliedExtensions = stored.AppliedExtensions, Version = 1 }, stored);
         Assert.Equal(TimeSpan.FromHours(1), stored.CreatedAt.Offset);
         Assert.Equal(request.ActiveAt!.Value.UtcTicks, stored.ActiveAt!.Value.UtcTicks);
         Assert.Equal("U0ALICE", stored.Requester.SlackUserId);
