@@ -12,6 +12,7 @@ internal sealed record LoadOptions
           --requests N      requests filed in all (default 1000)
           --rate R          /jit request commands per second (default 50)
           --burst B         requests approved together so that their grants expire in the same second (default 100)
+          --warmup S        seconds of the same traffic first, measured apart and not counted (default 5; 0: none)
           --redis H:P       Redis on loopback (default: env JITBOT_TEST_REDIS)
           --embedded        no Redis: the embedded in-memory store and Hangfire.InMemory
           --workers N       Scheduling:WorkerCount of the host (default 20)
@@ -25,6 +26,11 @@ internal sealed record LoadOptions
     public int Rate { get; init; } = 50;
 
     public int Burst { get; init; } = 100;
+
+    /// <summary>Seconds of traffic at <see cref="Rate"/> sent before the measured requests (a freshly started process runs unoptimised code).</summary>
+    public int WarmUp { get; init; } = 5;
+
+    public int WarmUpRequests => WarmUp * Rate;
 
     public string? Redis { get; init; }
 
@@ -56,6 +62,7 @@ internal sealed record LoadOptions
                     "--requests" => options with { Requests = Whole(Next(), name, 1, 100_000) },
                     "--rate" => options with { Rate = Whole(Next(), name, 1, 1000) },
                     "--burst" => options with { Burst = Whole(Next(), name, 0, 10_000) },
+                    "--warmup" => options with { WarmUp = Whole(Next(), name, 0, 60) },
                     "--redis" => options with { Redis = Next() },
                     "--embedded" => options with { Embedded = true },
                     "--workers" => options with { Workers = Whole(Next(), name, 1, 200) },

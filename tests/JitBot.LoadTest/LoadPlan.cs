@@ -15,6 +15,16 @@ internal static class LoadPlan
     /// <summary>Enough resources that no requester holds two grants of the same one.</summary>
     public static int ResourceCount(LoadOptions options) => (options.Requests + LoadWorld.RequesterCount - 1) / LoadWorld.RequesterCount;
 
+    /// <summary>The measured requests' resources, then the warm-up's own.</summary>
+    public static int AllResourceCount(LoadOptions options) =>
+        ResourceCount(options) + ((options.WarmUpRequests + LoadWorld.RequesterCount - 1) / LoadWorld.RequesterCount);
+
+    /// <summary>The warm-up: the same traffic on resources of its own, short grants, no burst.</summary>
+    public static IReadOnlyList<RequestTrack> BuildWarmUp(LoadOptions options) =>
+        Enumerable.Range(0, options.WarmUpRequests)
+            .Select(i => new RequestTrack(i, LoadWorld.Requester(i), Resource(ResourceCount(options) + (i / LoadWorld.RequesterCount)), StaggerMin, false))
+            .ToList();
+
     public static string Resource(int n) => $"app-db-{n}";
 
     public static IReadOnlyList<RequestTrack> Build(LoadOptions options)

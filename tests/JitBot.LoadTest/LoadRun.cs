@@ -36,6 +36,7 @@ internal static class LoadRun
         var world = await LoadWorld.StartAsync(options, traffic.Token);
         try
         {
+            var warmUp = await WarmUpAsync(world, options, log, traffic.Token);
             var driver = new TrafficDriver(world, tracks, traffic.Token);
             var hangfire = new HangfireProbe(world.Services.GetRequiredService<JobStorage>());
             var probes = Task.WhenAll(driver.Cards.RunAsync(background.Token), hangfire.RunAsync(background.Token), sampling,
@@ -44,6 +45,10 @@ internal static class LoadRun
             await cpu.MarkAsync("host up");
             var deadlineHit = await DriveAsync(world, driver, tracks, cpu, log, traffic.Token);
             var results = LoadResults.From(tracks, world.Webhook.Hits());
+            if (warmUp.Count > 0)
+            {
+                results = results with { Rows = [.. results.Rows, .. WarmUpRows(warmUp, world, options)] };
+            }
             await background.CancelAsync();
             await probes;
             var lost = await LostStatesAsync(world, results.LostIds);
@@ -59,6 +64,41 @@ internal static class LoadRun
             await background.CancelAsync();
             await StopAsync(world, redis, log);
         }
+    }
+
+    /// <summary>Sends the warm-up traffic and waits for its grants (at most 30 s); its requests are measured apart.</summary>
+    private static async Task<IReadOnlyList<RequestTrack>> WarmUpAsync(LoadWorld world, LoadOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var tracks = LoadPlan.BuildWarmUp(options);
+        if (tracks.Count == 0)
+        {
+            return tracks;
+        }
+
+        log.WriteLine($"warming up: {tracks.Count} commands at {options.Rate}/s, measured apart ...");
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var driver = new TrafficDriver(world, tracks, cancellationToken);
+        var cards = driver.Cards.RunAsync(watching.Token);
+        await driver.SendCommandsAsync();
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30)
+            && tracks.Any(t => t.Id is not null && !world.Webhook.Hits().Any(h => h.Event == "grant" && h.RequestId == t.Id)))
+        {
+            await Task.Delay(200, cancellationToken);
+        }
+
+        await driver.ClicksAnsweredAsync().WaitAsync(cancellationToken);
+        await watching.CancelAsync();
+        await cards.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return tracks;
+    }
+
+    private static IEnumerable<LatencyRow> WarmUpRows(IReadOnlyList<RequestTrack> warmUp, LoadWorld world, LoadOptions options)
+    {
+        var rows = LoadResults.From(warmUp, world.Webhook.Hits()).Rows;
+        var label = $"warm-up ({options.WarmUp} s before, not counted)";
+        yield return new LatencyRow(label + ": HTTP answer", rows[0].Stats);
+        yield return new LatencyRow(label + ": click → grant", rows.First(r => r.Metric.StartsWith("3.", StringComparison.Ordinal)).Stats);
     }
 
     /// <summary>Stops the host and the fakes, then deletes this run's Redis keys; each step bounded in time.</summary>

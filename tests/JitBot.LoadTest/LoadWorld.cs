@@ -65,7 +65,7 @@ internal sealed class LoadWorld : IAsyncDisposable
             ? await FakeReceiverSink.StartAsync(WebhookSecret, cancellationToken)
             : await LeanWebhookReceiver.StartAsync(WebhookSecret, cancellationToken);
         var folder = Directory.CreateTempSubdirectory("jitbot-load-policies-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "load.yaml"), Policy(LoadPlan.ResourceCount(options)), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "load.yaml"), Policy(LoadPlan.AllResourceCount(options)), cancellationToken);
         var world = new LoadWorld(options, slack, webhook, folder);
         world.factory = new LoadBotFactory(world.Settings());
         world.Client = world.factory.CreateClient();

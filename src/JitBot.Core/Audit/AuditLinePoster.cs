@@ -25,6 +25,7 @@ public sealed partial class AuditLinePoster(
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(10);
     private const int Batch = 100;
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
     private readonly string holder = Guid.NewGuid().ToString("N");
 
@@ -91,8 +92,13 @@ public sealed partial class AuditLinePoster(
     private async Task PostAsync(IChatPlatform platform, AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         var text = AuditLine.Format(auditEvent);
+
+        // A post under way when the host stops gets a moment to finish (and be noted), rather than be cut off
+        // after Slack has it and posted again after the restart.
+        using var settling = new CancellationTokenSource();
+        await using var stopping = cancellationToken.Register(() => settling.CancelAfter(StopGrace));
         var error = await new RetryLoop(time, TimeSpan.FromSeconds(1)).RunAsync(
-            ct => platform.PostAuditLineAsync(text, ct),
+            ct => platform.PostAuditLineAsync(text, settling.Token),
             time.GetUtcNow() + GiveUpAfter,
             (attempt, e) =>
             {

@@ -24,7 +24,8 @@ internal static class CardOutcome
 
     private static string Approvers(AccessRequest request)
     {
-        var approvers = request.Approvals.Select(v => Person(v.DisplayName, v.Email)).ToList();
+        // Every stage's approvers, not only the last stage's.
+        var approvers = request.Votes.Where(v => v.Approve).Select(v => Person(v.DisplayName, v.Email)).ToList();
         return approvers.Count > 0 ? string.Join(", ", approvers) : Mrkdwn.Escape(request.DecidedBy ?? "nobody");
     }
 

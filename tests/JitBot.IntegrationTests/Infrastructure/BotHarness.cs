@@ -60,7 +60,11 @@ internal sealed partial class BotHarness : IAsyncDisposable
     public LogCapture Logs { get; } = new();
 
     /// <summary>The bot's clock (and the one Slack signs with); set before the bot starts.</summary>
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    public TimeProvider Clock
+    {
+        get => Webhook.Clock;
+        set => Webhook.Clock = value;
+    }
 
     public HttpClient Client { get; private set; } = null!;
 

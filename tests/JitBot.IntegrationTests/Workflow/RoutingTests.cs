@@ -155,6 +155,7 @@ public sealed class RoutingTests
         await bot.Webhook.WaitForCallAsync("grant", id, Wait);
         var line = await bot.AuditLineAsync(id, "request.approved");
         Assert.Contains("by policy:oncall-in-hours", line.Arg("text"), StringComparison.Ordinal);
+        await bot.AuditLineAsync(id, "grant.active", Wait);
         Assert.DoesNotContain(bot.Slack.Calls("chat.postMessage"), c => c.Arg("channel") == BotHarness.ApproverChannel);
     }
 

@@ -22,10 +22,17 @@ public sealed class FakeWebhookReceiver : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly byte[] key;
-    private readonly TimeProvider clock;
+    private TimeProvider clock;
     private readonly WebhookBehaviour behaviour = new();
     private readonly WebhookCallLog log = new();
     private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>The clock timestamps are checked and calls stamped with: set it to the bot's shifted clock.</summary>
+    public TimeProvider Clock
+    {
+        get => clock;
+        set => clock = value;
+    }
 
     private FakeWebhookReceiver(WebApplication app, string secret, TimeProvider clock)
     {
