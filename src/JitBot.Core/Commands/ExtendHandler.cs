@@ -34,26 +34,36 @@ public sealed class ExtendHandler(IRequestStore store, Routing routing, SubmitRe
             return new CommandReply($"{grant.Resource} {grant.Role} is no longer in any policy; it cannot be extended.");
         }
 
-        var cap = found.Role.MaxDuration < options.MaxDuration ? found.Role.MaxDuration : options.MaxDuration;
-        var left = cap - grant.Duration;
+        // Within the role's maxDuration an extension is routed like a request; beyond it only approvers can give more
+        // (no auto-approval), and never beyond the operator's Jit:MaxDuration.
+        var roleLeft = found.Role.MaxDuration - grant.Duration;
+        var left = options.MaxDuration - grant.Duration;
         var extra = TimeSpan.Zero;
         if (command.DurationText is null)
         {
-            // The Extend button: as long again as first asked, within what is left.
+            // The Extend button: as long again as first asked, within what the role allows.
             var first = grant.GrantedAt is { } grantedAt && grant.ExpiresAt is { } expiresAt ? Min(grant.Duration, expiresAt - grantedAt) : grant.Duration;
-            extra = Min(first, left);
+            extra = Min(first, roleLeft);
+            if (extra <= TimeSpan.Zero)
+            {
+                return new CommandReply(
+                    $"{grant.Id} already has the most {grant.Resource} {grant.Role} allows ({Duration.Format(found.Role.MaxDuration)}); " +
+                    $"ask the approvers for more with `extend {grant.Id} <duration>`, or file a new request when it ends.");
+            }
         }
         else if (!Duration.TryParse(command.DurationText, out extra))
         {
             return new CommandReply($"'{CommandParser.Truncate(command.DurationText)}' is not a duration: use 90s, 15m, 2h or 1d.\nUsage: {Usage.Extend}");
         }
+
         if (extra > left || extra <= TimeSpan.Zero)
         {
             return new CommandReply(left <= TimeSpan.Zero
-                ? $"{grant.Id} already has the most {grant.Resource} {grant.Role} allows ({Duration.Format(cap)}); file a new request when it ends."
-                : $"{grant.Resource} {grant.Role} allows {Duration.Format(cap)} in all: {grant.Id} can get at most {Duration.Format(left)} more.");
+                ? $"{grant.Id} already has the most any grant may have ({Duration.Format(options.MaxDuration)}); file a new request when it ends."
+                : $"No grant may last more than {Duration.Format(options.MaxDuration)} in all: {grant.Id} can get at most {Duration.Format(left)} more.");
         }
 
+        var beyondRole = extra > roleLeft;
         if (grant.LatestExtension is { } latest && grant.IsOpenExtension(await store.GetAsync(latest, cancellationToken)))
         {
             return new CommandReply($"{latest} already asks to extend {grant.Id}; wait until it is decided.");
@@ -68,7 +78,16 @@ public sealed class ExtendHandler(IRequestStore store, Routing routing, SubmitRe
         }
 
         var draft = submit.Draft(number, context, found.Resource, found.Role, extra, $"extend {grant.Id}: {grant.Reason}") with { Extends = grant.Id };
-        return await submit.FileAsync(draft, found.Resource, found.Role, $"extend {grant.Id} by {Duration.Format(extra)}", cancellationToken);
+        var filed = await submit.FileAsync(
+            draft,
+            found.Resource,
+            found.Role,
+            $"extend {grant.Id} by {Duration.Format(extra)}" + (beyondRole ? $", beyond the role's {Duration.Format(found.Role.MaxDuration)}: approvers only" : ""),
+            cancellationToken,
+            autoApprove: !beyondRole);
+        return beyondRole
+            ? filed with { Text = filed.Text + $" It goes beyond the {Duration.Format(found.Role.MaxDuration)} {grant.Resource} {grant.Role} allows, so only the approvers can grant it." }
+            : filed;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

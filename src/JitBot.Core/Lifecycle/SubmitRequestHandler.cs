@@ -52,13 +52,15 @@ public sealed class SubmitRequestHandler(
     }
 
     /// <summary>Stores a drafted request and routes it: auto-approved when a rule allows, else to its approvers.</summary>
-    public async Task<CommandReply> FileAsync(AccessRequest request, ResourcePolicy resource, RolePolicy role, string detail, CancellationToken cancellationToken)
+    /// <param name="autoApprove">False when only people may approve it (an extension beyond its role's maxDuration).</param>
+    public async Task<CommandReply> FileAsync(
+        AccessRequest request, ResourcePolicy resource, RolePolicy role, string detail, CancellationToken cancellationToken, bool autoApprove = true)
     {
         await store.CreateAsync(request, cancellationToken);
         request = request with { Version = 1 };
         await audit.RecordAsync(AuditEventTypes.Submitted, request, request.Requester.Email, cancellationToken, detail: detail);
 
-        if (await FindAutoApprovalAsync(resource, role, request, cancellationToken) is { } rule
+        if (autoApprove && await FindAutoApprovalAsync(resource, role, request, cancellationToken) is { } rule
             && await store.UpdateAsync(request.Id, r => r.ApproveByPolicy(rule.Name, time.GetUtcNow()), cancellationToken) is { After: { } approved })
         {
             await audit.RecordAsync(AuditEventTypes.Approved, approved, "policy:" + rule.Name, cancellationToken, detail: $"auto-approved by rule '{rule.Name}'");

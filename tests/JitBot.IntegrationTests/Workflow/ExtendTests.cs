@@ -40,7 +40,7 @@ public sealed class ExtendTests
     }
 
     [RedisFact]
-    public async Task An_extension_past_the_roles_maximum_or_by_someone_else_is_refused()
+    public async Task An_extension_past_the_global_maximum_or_by_someone_else_is_refused_and_past_the_roles_goes_to_approvers()
     {
         await using var bot = await BotHarness.StartAsync();
         var id = await bot.RequestAsync("U0ALICE", "request payments-db readonly 3h INC-1 long");
@@ -49,9 +49,10 @@ public sealed class ExtendTests
         }
 
         await bot.AuditLineAsync(id, "grant.active", Wait);
-        Assert.Contains("at most 1h more", await bot.CommandTextAsync("U0ALICE", $"extend {id} 2h"), StringComparison.Ordinal);
+        Assert.Contains("at most 9h more", await bot.CommandTextAsync("U0ALICE", $"extend {id} 10h"), StringComparison.Ordinal);
         Assert.Contains("Only the requester", await bot.CommandTextAsync("U0BOB", $"extend {id} 30m"), StringComparison.Ordinal);
         Assert.Contains("Usage", await bot.CommandTextAsync("U0ALICE", $"extend {id} soon"), StringComparison.Ordinal);
+        Assert.Contains("only the approvers can grant it", await bot.CommandTextAsync("U0ALICE", $"extend {id} 2h"), StringComparison.Ordinal);
     }
 
     [RedisFact]
@@ -75,5 +76,33 @@ public sealed class ExtendTests
         await bot.CommandTextAsync("U0ERIN", $"deny {extension} not needed");
         await bot.AuditLineAsync(extension, "request.denied", Wait);
         Assert.Contains("filed: extend", await bot.CommandTextAsync("U0ALICE", $"extend {id} 30m"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task Auto_approval_extends_within_the_roles_maximum_but_beyond_it_only_approvers_can()
+    {
+        await using var bot = await BotHarness.CreateAsync(policy: RoutingTests.Policy);
+        bot.Clock = ShiftedTimeProvider.NextWeekday(DayOfWeek.Wednesday, new TimeOnly(10, 0), "Europe/Berlin");
+        await bot.StartBotAsync();
+        var id = System.Text.RegularExpressions.Regex.Match(
+            await bot.CommandTextAsync("U0ALICE", "request payments-db oncall 30m INC-90 db down"), @"JIT-\d+").Value;
+        await bot.AuditLineAsync(id, "grant.active", Wait);
+
+        Assert.Contains("auto-approved", await bot.CommandTextAsync("U0ALICE", $"extend {id} 1h"), StringComparison.Ordinal);
+        await bot.AuditLineAsync(id, "grant.extended", Wait);
+        var beyond = await bot.CommandTextAsync("U0ALICE", $"extend {id} 45m");
+
+        Assert.Contains("only the approvers can grant it", beyond, StringComparison.Ordinal);
+        var extension = System.Text.RegularExpressions.Regex.Match(beyond, @"JIT-\d+").Value;
+        await bot.CardPostedAsync(extension);
+        using (await bot.ClickAsync("U0BOB", "jit.approve", extension))
+        {
+        }
+
+        var lines = await Eventually.GetAsync(
+            () => Task.FromResult(bot.AuditLines(id).Count(l => l.Arg("text")!.Contains("grant.extended", StringComparison.Ordinal)) == 2 ? bot.AuditLines(id) : null),
+            Wait,
+            "the second extension applied");
+        Assert.Contains(lines, l => l.Arg("text")!.Contains($"by 45m through {extension}", StringComparison.Ordinal));
     }
 }
