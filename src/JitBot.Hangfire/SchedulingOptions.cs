@@ -1,3 +1,6 @@
+using Hangfire;
+using Hangfire.InMemory;
+
 namespace JitBot.Hangfire;
 
 /// <summary>Hangfire settings (appsettings <c>Scheduling:</c>).</summary>
@@ -13,6 +16,22 @@ public sealed record SchedulingOptions
 
     /// <summary>When reconciliation runs (<c>Scheduling:ReconcileCron</c>, a Hangfire cron; default every minute).</summary>
     public string ReconcileCron { get; init; } = "* * * * *";
+
+    /// <summary>True when Hangfire accepts <paramref name="cron"/> for a recurring job (checked on a throwaway in-memory storage).</summary>
+    public static bool IsCron(string cron)
+    {
+        try
+        {
+            using var storage = new InMemoryStorage();
+            IRecurringJobManager manager = new RecurringJobManager(storage);
+            manager.AddOrUpdate("cron-check", () => Console.Write(""), cron);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Hangfire's key prefix, apart from the bot's own keys.</summary>
     public string Prefix { get; init; } = "jitbot:hangfire:";

@@ -30,7 +30,7 @@ internal sealed record JitBotSettings(JitOptions Jit, SchedulingOptions Scheduli
             WorkerCount = workers is null ? 20 : int.TryParse(workers, out var n) && n is > 0 and <= 200
                 ? n
                 : throw new StartupException($"Scheduling:WorkerCount: '{workers}' must be a whole number from 1 to 200"),
-            ReconcileCron = configuration["Scheduling:ReconcileCron"] is { Length: > 0 } cron ? cron : "* * * * *",
+            ReconcileCron = Cron(configuration, "Scheduling:ReconcileCron", "* * * * *"),
             Prefix = (configuration["Redis:Prefix"] is { Length: > 0 } prefix ? prefix : "jitbot:") + "hangfire:",
         };
         var policies = configuration["Policies:Path"] is { Length: > 0 } path ? path : "manifests/policies";
@@ -43,6 +43,14 @@ internal sealed record JitBotSettings(JitOptions Jit, SchedulingOptions Scheduli
         return Duration.TryParse(text, out var duration)
             ? duration
             : throw new StartupException($"{key}: '{text}' is not a duration (a number and a unit: 90s, 15m, 2h, 1d)");
+    }
+
+    private static string Cron(IConfiguration configuration, string key, string fallback)
+    {
+        var text = configuration[key] is { Length: > 0 } value ? value : fallback;
+        return SchedulingOptions.IsCron(text)
+            ? text
+            : throw new StartupException($"{key}: '{text}' is not a cron expression (five fields, e.g. '* * * * *' for every minute)");
     }
 
     private static int Count(IConfiguration configuration, string key, int fallback) =>

@@ -31,6 +31,15 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reconciliation_cron_that_does_not_parse_stops_start_up_naming_the_key()
+    {
+        var (exitCode, _, errors) = await BotCli.RunAsync(folder, "--Scheduling:ReconcileCron=every minute", "--urls=http://127.0.0.1:0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Scheduling:ReconcileCron: 'every minute' is not a cron expression", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_connector_type_stops_start_up_naming_the_key()
     {
         var (exitCode, _, errors) = await BotCli.RunAsync(folder, "--Connectors:x:Type=ftp", "--urls=http://127.0.0.1:0");
