@@ -60,6 +60,26 @@ public sealed class SweepTests
         Assert.Single(bot.Webhook.Grants);
     }
 
+    [RedisFact]
+    public async Task A_pending_request_whose_escalation_was_lost_is_escalated_once()
+    {
+        await using var bot = await BotHarness.StartAsync(policy: Workflow.RoutingTests.Policy);
+        var store = bot.Services.GetRequiredService<IRequestStore>();
+        var sweeper = bot.Services.GetRequiredService<RequestSweeper>();
+        var carded = Lost("JIT-900005", DateTimeOffset.UtcNow - TimeSpan.FromMinutes(2)) with
+        {
+            Role = "operator",
+            Cards = [new CardRef(JitBot.Core.Common.Platform.Slack, BotHarness.ApproverChannel, "1700000000.000100")],
+        };
+        await store.CreateAsync(carded, CancellationToken.None);
+
+        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None));
+        await bot.Slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "C0ESCALATE" && BotHarness.Mentions(c, "JIT-900005"), Wait);
+        await Eventually.TrueAsync(() => bot.Slack.Calls("chat.postMessage").Any(c => (c.Arg("text") ?? "").Contains("Reminder", StringComparison.Ordinal)), Wait, "the reminder");
+
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
+    }
+
     private static AccessRequest Lost(string id, DateTimeOffset createdAt) =>
         Some.Request(id, createdAt: createdAt) with { Requester = Some.Person("alice@example.com", userId: "U0ALICE") };
 }
